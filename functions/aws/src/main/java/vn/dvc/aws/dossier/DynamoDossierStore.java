@@ -1,0 +1,414 @@
+package vn.dvc.aws.dossier;
+
+import static vn.dvc.aws.dynamo.Attr.*;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import vn.dvc.core.dossier.Actor;
+import vn.dvc.core.dossier.Applicant;
+import vn.dvc.core.dossier.Channel;
+import vn.dvc.core.dossier.Component;
+import vn.dvc.core.dossier.ComponentState;
+import vn.dvc.core.dossier.Dossier;
+import vn.dvc.core.dossier.DossierCode;
+import vn.dvc.core.dossier.DossierStatus;
+import vn.dvc.core.dossier.DossierStore;
+import vn.dvc.core.dossier.HistoryEvent;
+import vn.dvc.core.dossier.IdempotencyRecord;
+import vn.dvc.core.json.Json;
+import vn.dvc.core.security.Role;
+import vn.dvc.core.text.LocalizedText;
+
+/**
+ * The dossier table (single-table design).
+ * <pre>
+ *   pk = DOSSIER#code  sk = META             the dossier (status, version, ...); GSI1 by applicant, GSI2 by agency
+ *   pk = DOSSIER#code  sk = COMP#component   document components
+ *   pk = DOSSIER#code  sk = EVENT#version    append-only history, written in the change's own transaction
+ *   pk = SEQ#agency#yyMMdd  sk = SEQ         the gap-free daily counter of dossier numbers
+ *   pk = IDEMP#scope#key    sk = IDEMP       the first response to an Idempotency-Key (expires by TTL)
+ * </pre>
+ */
+public final class DynamoDossierStore implements DossierStore {
+    public static final String META = "META";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDossierStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public static String pk(String code) {
+        return "DOSSIER#" + code;
+    }
+
+    @Override
+    public Optional<Dossier> find(String code) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", s(pk(code)), "sk", s(META)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toDossier(item));
+    }
+
+    @Override
+    public List<Component> components(String code) {
+        return queryPrefix(code, "COMP#").stream().map(DynamoDossierStore::toComponent).toList();
+    }
+
+    @Override
+    public List<HistoryEvent> history(String code) {
+        return queryPrefix(code, "EVENT#").stream().map(DynamoDossierStore::toEvent).toList();
+    }
+
+    private List<Map<String, AttributeValue>> queryPrefix(String code, String prefix) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                    .expressionAttributeValues(Map.of(":pk", s(pk(code)), ":p", s(prefix)))
+                    .exclusiveStartKey(start).build();
+            var response = dynamo.query(request);
+            items.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    @Override
+    public long lastSequence(String agencyId, LocalDate day) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", s("SEQ#" + DossierCode.sequenceKey(agencyId, day)), "sk", s("SEQ")))).item();
+        return item == null ? 0 : num(item, "last", 0);
+    }
+
+    @Override
+    public void create(Dossier dossier, List<Component> components, HistoryEvent event, long previousSequence,
+                       IdempotencyRecord idempotency) {
+        DossierCode code = DossierCode.parse(dossier.code()).orElseThrow();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        var seqKey = Map.of("pk", s("SEQ#" + DossierCode.sequenceKey(code.agencyId(), code.day())), "sk", s("SEQ"));
+        Update seq = previousSequence == 0
+                ? Update.builder().tableName(table).key(seqKey).updateExpression("SET #last = :next")
+                    .conditionExpression("attribute_not_exists(pk)")
+                    .expressionAttributeNames(Map.of("#last", "last"))
+                    .expressionAttributeValues(Map.of(":next", n(previousSequence + 1))).build()
+                : Update.builder().tableName(table).key(seqKey).updateExpression("SET #last = :next")
+                    .conditionExpression("#last = :prev")
+                    .expressionAttributeNames(Map.of("#last", "last"))
+                    .expressionAttributeValues(Map.of(":next", n(previousSequence + 1), ":prev", n(previousSequence))).build();
+        writes.add(TransactWriteItem.builder().update(seq).build());
+        if (idempotency != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(idempotencyItem(idempotency))
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+        }
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(dossierItem(dossier))
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        for (Component c : components) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(componentItem(dossier.code(), c)).build()).build());
+        }
+        writes.add(TransactWriteItem.builder().put(eventPut(dossier.code(), dossier.version(), event)).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (idempotency != null && reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+                throw new IdempotencyKeyUsedException();
+            }
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                throw new SequenceTakenException();
+            }
+            if (reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                throw new SequenceTakenException();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotency(String scopedKey) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", s("IDEMP#" + scopedKey), "sk", s("IDEMP")))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdempotencyRecord(scopedKey, str(item, "requestHash"), (int) num(item, "status", 200),
+                str(item, "body"), Instant.ofEpochSecond(num(item, "ttl", 0))));
+    }
+
+    @Override
+    public void apply(Change change) {
+        long next = change.expectedVersion() + 1;
+        Map<String, String> names = new HashMap<>(Map.of("#v", "version", "#u", "updatedAt"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected", n(change.expectedVersion()),
+                ":next", n(next), ":now", instant(change.event().at())));
+        StringBuilder set = new StringBuilder("SET #v = :next, #u = :now");
+        if (change.newStatus() != null) {
+            names.put("#s", "status");
+            values.put(":s", s(change.newStatus().name()));
+            set.append(", #s = :s");
+        }
+        int i = 0;
+        for (var entry : change.setAttributes().entrySet()) {
+            names.put("#a" + i, entry.getKey());
+            values.put(":a" + i, toAttribute(entry.getValue()));
+            set.append(", #a").append(i).append(" = :a").append(i);
+            i++;
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("pk", s(pk(change.code())), "sk", s(META)))
+                .updateExpression(set.toString())
+                .conditionExpression("#v = :expected")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+        for (Component c : change.components()) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(componentItem(change.code(), c)).build()).build());
+        }
+        writes.add(TransactWriteItem.builder().put(eventPut(change.code(), next, change.event())).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code())
+                    || "TransactionConflict".equals(r.code()))) {
+                throw new ConcurrentChangeException(change.code());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Page<Dossier> byApplicant(String applicantKey, int limit, String cursor) {
+        var builder = QueryRequest.builder().tableName(table).indexName("ByApplicant")
+                .keyConditionExpression("gsi1pk = :k")
+                .expressionAttributeValues(Map.of(":k", s("APPLICANT#" + applicantKey)))
+                .scanIndexForward(false).limit(limit);
+        if (cursor != null) {
+            builder.exclusiveStartKey(decodeCursor(cursor));
+        }
+        var response = dynamo.query(builder.build());
+        List<Dossier> items = response.items().stream().map(DynamoDossierStore::toDossier).toList();
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? encodeCursor(response.lastEvaluatedKey()) : null;
+        return new Page<>(items, next);
+    }
+
+    // ---- mapping ----
+
+    private static Map<String, AttributeValue> idempotencyItem(IdempotencyRecord r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("IDEMP#" + r.scopedKey()));
+        item.put("sk", s("IDEMP"));
+        item.put("requestHash", s(r.requestHash()));
+        item.put("status", n(r.status()));
+        item.put("body", s(r.responseBody()));
+        item.put("ttl", n(r.expiresAt().getEpochSecond()));
+        return item;
+    }
+
+    static Map<String, AttributeValue> dossierItem(Dossier d) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(pk(d.code())));
+        item.put("sk", s(META));
+        item.put("code", s(d.code()));
+        item.put("procedureCode", s(d.procedureCode()));
+        item.put("procedureVersion", n(d.procedureVersion()));
+        item.put("status", s(d.status().name()));
+        item.put("version", n(d.version()));
+        item.put("agencyId", s(d.agencyId()));
+        item.put("communeCode", s(d.communeCode()));
+        item.put("provinceCode", s(d.provinceCode()));
+        item.put("channel", s(d.channel().name()));
+        item.put("applicantKey", s(d.applicantKey()));
+        item.put("applicant", applicantAttr(d.applicant()));
+        item.put("submittedBy", actorAttr(d.submittedBy()));
+        item.put("createdAt", instant(d.createdAt()));
+        item.put("updatedAt", instant(d.updatedAt()));
+        if (d.dueAt() != null) {
+            item.put("dueAt", instant(d.dueAt()));
+        }
+        item.put("form", s(Json.write(d.form() == null ? Map.of() : d.form())));
+        if (d.attributes() != null) {
+            d.attributes().forEach((k, v) -> item.put(k, toAttribute(v)));
+        }
+        item.put("gsi1pk", s("APPLICANT#" + d.applicantKey()));
+        item.put("gsi1sk", s(d.createdAt() + "#" + d.code()));
+        item.put("gsi2pk", s("AGENCY#" + d.agencyId()));
+        item.put("gsi2sk", s(d.createdAt() + "#" + d.code()));
+        if (d.submittedBy() != null && d.submittedBy().role() == Role.ASSISTANT) {
+            item.put("gsi3pk", s("FILER#" + d.submittedBy().id()));
+            item.put("gsi3sk", s(d.createdAt() + "#" + d.code()));
+        }
+        return item;
+    }
+
+    private static final java.util.Set<String> DOSSIER_FIELDS = java.util.Set.of("pk", "sk", "code", "procedureCode",
+            "procedureVersion", "status", "version", "agencyId", "communeCode", "provinceCode", "channel", "applicantKey",
+            "applicant", "submittedBy", "createdAt", "updatedAt", "dueAt", "form", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk",
+            "gsi3pk", "gsi3sk");
+
+    public static Dossier toDossier(Map<String, AttributeValue> item) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        item.forEach((k, v) -> {
+            if (!DOSSIER_FIELDS.contains(k)) {
+                attributes.put(k, fromAttribute(v));
+            }
+        });
+        String form = str(item, "form");
+        return new Dossier(str(item, "code"), str(item, "procedureCode"), (int) num(item, "procedureVersion", 1),
+                DossierStatus.valueOf(str(item, "status")), num(item, "version", 0), str(item, "agencyId"),
+                str(item, "communeCode"), str(item, "provinceCode"), Channel.valueOf(str(item, "channel")),
+                toApplicant(mapOf(item, "applicant")), str(item, "applicantKey"), toActor(mapOf(item, "submittedBy")),
+                instant(item, "createdAt"), instant(item, "updatedAt"), instant(item, "dueAt"),
+                form == null ? Map.of() : Json.MAPPER.convertValue(Json.read(form, Map.class), MAP), attributes);
+    }
+
+    private static AttributeValue applicantAttr(Applicant a) {
+        if (a == null) {
+            return nul();
+        }
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("personalId", s(a.personalId()));
+        m.put("fullName", s(a.fullName()));
+        m.put("dateOfBirth", a.dateOfBirth() == null ? nul() : s(a.dateOfBirth().toString()));
+        m.put("phone", s(a.phone()));
+        m.put("email", s(a.email()));
+        return map(m);
+    }
+
+    private static Applicant toApplicant(Map<String, AttributeValue> m) {
+        if (m == null) {
+            return null;
+        }
+        String dob = str(m, "dateOfBirth");
+        return new Applicant(str(m, "personalId"), str(m, "fullName"), dob == null ? null : LocalDate.parse(dob),
+                str(m, "phone"), str(m, "email"));
+    }
+
+    private static AttributeValue actorAttr(Actor a) {
+        if (a == null) {
+            return nul();
+        }
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("role", s(a.role().name()));
+        m.put("id", s(a.id()));
+        m.put("agencyId", s(a.agencyId()));
+        return map(m);
+    }
+
+    private static Actor toActor(Map<String, AttributeValue> m) {
+        return m == null ? null : new Actor(Role.parse(str(m, "role")), str(m, "id"), str(m, "agencyId"));
+    }
+
+    private static AttributeValue textAttr(LocalizedText t) {
+        return t == null ? nul() : map(Map.of("vi", s(t.vi()), "en", s(t.en())));
+    }
+
+    private static LocalizedText toText(Map<String, AttributeValue> m) {
+        return m == null ? null : LocalizedText.of(str(m, "vi"), str(m, "en"));
+    }
+
+    static Map<String, AttributeValue> componentItem(String code, Component c) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(pk(code)));
+        item.put("sk", s("COMP#" + c.code()));
+        item.put("component", s(c.code()));
+        item.put("required", bool(c.required()));
+        item.put("state", s(c.state().name()));
+        item.put("objectKey", s(c.objectKey()));
+        item.put("contentType", s(c.contentType()));
+        item.put("maxBytes", n(c.maxBytes()));
+        item.put("sha256", s(c.sha256()));
+        item.put("sizeBytes", c.sizeBytes() == null ? nul() : n(c.sizeBytes()));
+        item.put("substitutedBy", s(c.substitutedBy()));
+        item.put("reason", textAttr(c.reason()));
+        item.put("updatedAt", instant(c.updatedAt()));
+        return item;
+    }
+
+    static Component toComponent(Map<String, AttributeValue> item) {
+        return new Component(str(item, "component"), bool(item, "required"), ComponentState.valueOf(str(item, "state")),
+                str(item, "objectKey"), str(item, "contentType"), num(item, "maxBytes", 0), str(item, "sha256"),
+                numOrNull(item, "sizeBytes"), str(item, "substitutedBy"), toText(mapOf(item, "reason")),
+                instant(item, "updatedAt"));
+    }
+
+    private Put eventPut(String code, long version, HistoryEvent e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(pk(code)));
+        item.put("sk", s("EVENT#" + String.format("%08d", version)));
+        item.put("at", instant(e.at()));
+        item.put("actor", actorAttr(e.actor()));
+        item.put("action", s(e.action()));
+        item.put("fromStatus", e.from() == null ? nul() : s(e.from().name()));
+        item.put("toStatus", e.to() == null ? nul() : s(e.to().name()));
+        item.put("reason", textAttr(e.reason()));
+        item.put("details", s(Json.write(e.details() == null ? Map.of() : e.details())));
+        // Append-only: an event is never overwritten, even by a retried transaction.
+        return Put.builder().tableName(table).item(item).conditionExpression("attribute_not_exists(pk)").build();
+    }
+
+    static HistoryEvent toEvent(Map<String, AttributeValue> item) {
+        String from = str(item, "fromStatus");
+        String to = str(item, "toStatus");
+        String details = str(item, "details");
+        return new HistoryEvent(instant(item, "at"), toActor(mapOf(item, "actor")), str(item, "action"),
+                from == null ? null : DossierStatus.valueOf(from), to == null ? null : DossierStatus.valueOf(to),
+                toText(mapOf(item, "reason")),
+                details == null ? Map.of() : Json.MAPPER.convertValue(Json.read(details, Map.class), MAP));
+    }
+
+    /** Plain values of dossier attributes: strings, numbers, booleans, instants, and nested data as JSON. */
+    static AttributeValue toAttribute(Object value) {
+        if (value == null) return nul();
+        if (value instanceof String v) return s(v);
+        if (value instanceof Integer || value instanceof Long) return n(((Number) value).longValue());
+        if (value instanceof Boolean v) return bool(v);
+        if (value instanceof Instant v) return instant(v);
+        return AttributeValue.fromM(Map.of("json", s(Json.write(value))));
+    }
+
+    static Object fromAttribute(AttributeValue v) {
+        if (v.s() != null) return v.s();
+        if (v.n() != null) return Long.parseLong(v.n());
+        if (v.bool() != null) return v.bool();
+        if (v.hasM() && v.m().containsKey("json")) return Json.read(v.m().get("json").s(), Object.class);
+        return null;
+    }
+
+    private static String encodeCursor(Map<String, AttributeValue> key) {
+        Map<String, String> plain = new HashMap<>();
+        key.forEach((k, v) -> plain.put(k, v.s()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain).getBytes());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, AttributeValue> decodeCursor(String cursor) {
+        try {
+            Map<String, String> plain = Json.read(new String(Base64.getUrlDecoder().decode(cursor)), Map.class);
+            Map<String, AttributeValue> key = new HashMap<>();
+            plain.forEach((k, v) -> key.put(k, s(v)));
+            return key;
+        } catch (RuntimeException e) {
+            throw vn.dvc.core.error.ApiException.badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ.",
+                    "The paging cursor is invalid.");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package vn.dvc.core.dossier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The port to the dossier table. Every write is conditional and atomic: a dossier, its components, its history
+ * event and (at creation) its sequence number and idempotency record are written together or not at all.
+ */
+public interface DossierStore {
+
+    Optional<Dossier> find(String code);
+
+    List<Component> components(String code);
+
+    List<HistoryEvent> history(String code);
+
+    /** The last sequence number issued for an agency on a day (0 if none). */
+    long lastSequence(String agencyId, LocalDate day);
+
+    /**
+     * Creates a dossier atomically with its components, first history event, the agency's next sequence number
+     * (which must be {@code previousSequence + 1}) and the idempotency record.
+     *
+     * @throws SequenceTakenException       another filing took that number first: read it again and retry
+     * @throws IdempotencyKeyUsedException  the idempotency record already exists
+     */
+    void create(Dossier dossier, List<Component> components, HistoryEvent event, long previousSequence,
+                IdempotencyRecord idempotency);
+
+    Optional<IdempotencyRecord> idempotency(String scopedKey);
+
+    /**
+     * Applies one change atomically if the dossier is still at {@code expectedVersion}: new status, attribute
+     * updates, component upserts, and one appended history event; the version goes up by one.
+     *
+     * @throws ConcurrentChangeException the dossier changed meanwhile (read again, decide again)
+     */
+    void apply(Change change);
+
+    /** The dossiers of one applicant, newest first. */
+    Page<Dossier> byApplicant(String applicantKey, int limit, String cursor);
+
+    record Change(String code, long expectedVersion, DossierStatus newStatus, Map<String, Object> setAttributes,
+                  List<Component> components, HistoryEvent event) {}
+
+    record Page<T>(List<T> items, String nextCursor) {}
+
+    class ConcurrentChangeException extends RuntimeException {
+        public ConcurrentChangeException(String code) {
+            super("dossier " + code + " changed concurrently");
+        }
+    }
+
+    class SequenceTakenException extends RuntimeException {
+        public SequenceTakenException() {
+            super("sequence number taken");
+        }
+    }
+
+    class IdempotencyKeyUsedException extends RuntimeException {
+        public IdempotencyKeyUsedException() {
+            super("idempotency key already used");
+        }
+    }
+}
