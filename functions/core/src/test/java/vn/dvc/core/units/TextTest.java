@@ -1,0 +1,33 @@
+package vn.dvc.core.units;
+
+import org.junit.jupiter.api.Test;
+
+import java.text.Normalizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TextTest {
+
+    @Test
+    void foldRemovesDiacriticsAndCaseAndMapsDToD() {
+        assertEquals("thu duc", Text.fold("Thủ Đức"));
+        assertEquals("dac khu con dao", Text.fold("ĐẶC KHU CÔN ĐẢO"));
+        assertEquals("ha noi", Text.fold("  Hà   Nội "));
+        assertEquals("", Text.fold(null));
+    }
+
+    @Test
+    void foldIsTheSameForNfcAndNfdAndForToneMarkPlacement() {
+        String nfc = Normalizer.normalize("Phường Thủy Nguyên Hòa", Normalizer.Form.NFC);
+        String nfd = Normalizer.normalize("Phường Thủy Nguyên Hòa", Normalizer.Form.NFD);
+        assertEquals(Text.fold(nfc), Text.fold(nfd));
+        assertEquals(Text.fold("Hòa Thủy"), Text.fold("Hoà Thuỷ"));
+    }
+
+    @Test
+    void foldWordsTurnsPunctuationIntoSeparators() {
+        assertEquals("ba ria vung tau", Text.foldWords("Bà Rịa - Vũng Tàu"));
+        assertEquals("da m ri", Text.foldWords("Đạ M'ri"));
+        assertEquals("van mieu quoc tu giam", Text.foldWords("Văn Miếu - Quốc Tử Giám"));
+    }
+}
