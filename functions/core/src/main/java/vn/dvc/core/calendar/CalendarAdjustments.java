@@ -1,0 +1,270 @@
+package vn.dvc.core.calendar;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import vn.dvc.core.text.LocalizedText;
+
+/**
+ * What the Government announces each year on top of Labour Code 2019 Art. 112: the Lunar New Year days and
+ * the day adjacent to National Day it chose (Art. 112(3)), and the swaps of working days for the civil
+ * service (a weekday off against a make-up Saturday) or extra days off.
+ *
+ * <p>The bundled list ({@link #bundled()}, resource {@value #RESOURCE}) holds what could be sourced; every
+ * entry names its legal basis and how it was checked ({@link Verification}). Deployments add or correct
+ * entries without a release with {@link #fromJson(String)} (same format) and {@link #mergedWith}.
+ * Immutable and thread-safe.
+ */
+public final class CalendarAdjustments {
+    public static final String RESOURCE = "/data/calendar/adjustments.json";
+
+    private static final CalendarAdjustments NONE = new CalendarAdjustments(Map.of(), Map.of(), Map.of());
+
+    private final Map<LocalDate, Adjustment> byDate;
+    private final Map<Integer, TetAnnouncement> tetByYear;
+    private final Map<Integer, NationalDayAnnouncement> nationalDayByYear;
+
+    private CalendarAdjustments(Map<LocalDate, Adjustment> byDate,
+                                Map<Integer, TetAnnouncement> tetByYear,
+                                Map<Integer, NationalDayAnnouncement> nationalDayByYear) {
+        this.byDate = Collections.unmodifiableMap(new TreeMap<>(byDate));
+        this.tetByYear = Collections.unmodifiableMap(new TreeMap<>(tetByYear));
+        this.nationalDayByYear = Collections.unmodifiableMap(new TreeMap<>(nationalDayByYear));
+    }
+
+    /** No announcements: the statutory rules alone. */
+    public static CalendarAdjustments none() {
+        return NONE;
+    }
+
+    /** The announcements shipped with the code, parsed on first use. */
+    public static CalendarAdjustments bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /** Parses announcements in the format of the bundled resource (e.g. from an environment variable or a table). */
+    public static CalendarAdjustments fromJson(String json) {
+        try {
+            return fromTree(Parser.MAPPER.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("calendar adjustments are not valid JSON", e);
+        }
+    }
+
+    static CalendarAdjustments fromJson(InputStream in) {
+        try (in) {
+            return fromTree(Parser.MAPPER.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * These announcements overridden by {@code overrides}: per date for adjustments, per year for the Tết days and
+     * the National Day choice. An override of kind {@link Kind#REGULAR} removes a bundled entry for its date.
+     */
+    public CalendarAdjustments mergedWith(CalendarAdjustments overrides) {
+        Map<LocalDate, Adjustment> dates = new TreeMap<>(byDate);
+        overrides.byDate.forEach((date, adjustment) -> {
+            if (adjustment.kind() == Kind.REGULAR) {
+                dates.remove(date);
+            } else {
+                dates.put(date, adjustment);
+            }
+        });
+        Map<Integer, TetAnnouncement> tet = new TreeMap<>(tetByYear);
+        tet.putAll(overrides.tetByYear);
+        Map<Integer, NationalDayAnnouncement> nationalDay = new TreeMap<>(nationalDayByYear);
+        nationalDay.putAll(overrides.nationalDayByYear);
+        return new CalendarAdjustments(dates, tet, nationalDay);
+    }
+
+    public Optional<Adjustment> on(LocalDate date) {
+        return Optional.ofNullable(byDate.get(date)).filter(a -> a.kind() != Kind.REGULAR);
+    }
+
+    public List<Adjustment> inYear(int year) {
+        return byDate.values().stream()
+                .filter(a -> a.date().getYear() == year && a.kind() != Kind.REGULAR)
+                .toList();
+    }
+
+    public Optional<TetAnnouncement> tet(int year) {
+        return Optional.ofNullable(tetByYear.get(year));
+    }
+
+    public Optional<NationalDayAnnouncement> nationalDay(int year) {
+        return Optional.ofNullable(nationalDayByYear.get(year));
+    }
+
+    /** How a date differs from the weekly and statutory rule. */
+    public enum Kind {
+        /** Not a working day (swapped away, or an extra day off). */
+        DAY_OFF,
+        /** A working day although a weekly rest day (make-up day, "làm bù"). */
+        WORKING_DAY,
+        /** Only in overrides: drop the entry for this date and apply the regular rules. */
+        REGULAR
+    }
+
+    /** How far an entry was checked; nothing here is invented, but not all of it was read in the official text. */
+    public enum Verification {
+        /** Read in the official document itself. */
+        OFFICIAL_TEXT,
+        /** Checked against press reports that quote the official document; the document itself was not read. */
+        PRESS_REPORTS,
+        /** Not confirmed; kept so it can be reviewed. */
+        UNVERIFIED
+    }
+
+    /**
+     * @param source   the legal basis (document number, date, issuer) as far as known
+     * @param evidence where it was checked (addresses of reports), for a reviewer
+     */
+    public record Adjustment(LocalDate date, Kind kind, LocalizedText reason, String source,
+                             Verification verification, List<String> evidence) {
+        public Adjustment {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(verification, "verification");
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    /** The five Lunar New Year days the Prime Minister fixed for a year (Art. 112(1)(b) and (3)). */
+    public record TetAnnouncement(int year, List<LocalDate> days, String source,
+                                  Verification verification, List<String> evidence) {
+        public TetAnnouncement {
+            days = List.copyOf(days);
+            if (days.size() != 5) {
+                throw new IllegalArgumentException("Tết " + year + ": Art. 112 gives 5 days, got " + days.size());
+            }
+            Objects.requireNonNull(verification, "verification");
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    /** The day adjacent to 2 September the Prime Minister fixed for a year (Art. 112(1)(đ) and (3)). */
+    public record NationalDayAnnouncement(int year, LocalDate adjacentDay, String source,
+                                          Verification verification, List<String> evidence) {
+        public NationalDayAnnouncement {
+            LocalDate nationalDay = LocalDate.of(year, 9, 2);
+            if (!adjacentDay.equals(nationalDay.minusDays(1)) && !adjacentDay.equals(nationalDay.plusDays(1))) {
+                throw new IllegalArgumentException("the day adjacent to National Day must be 1 or 3 September: " + adjacentDay);
+            }
+            Objects.requireNonNull(verification, "verification");
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
+    }
+
+    private static CalendarAdjustments fromTree(JsonNode root) {
+        Map<LocalDate, Adjustment> dates = new TreeMap<>();
+        Map<Integer, TetAnnouncement> tet = new TreeMap<>();
+        Map<Integer, NationalDayAnnouncement> nationalDay = new TreeMap<>();
+        for (JsonNode yearNode : root.path("years")) {
+            int year = Parser.requiredInt(yearNode, "year");
+            JsonNode tetNode = yearNode.get("tet");
+            if (tetNode != null && !tetNode.isNull()) {
+                List<LocalDate> days = new ArrayList<>();
+                for (JsonNode d : tetNode.path("days")) {
+                    days.add(Parser.date(d.asText()));
+                }
+                tet.put(year, new TetAnnouncement(year, days, Parser.text(tetNode, "source"),
+                        Parser.verification(tetNode), Parser.strings(tetNode.path("evidence"))));
+            }
+            JsonNode ndNode = yearNode.get("nationalDayAdjacentDay");
+            if (ndNode != null && !ndNode.isNull()) {
+                nationalDay.put(year, new NationalDayAnnouncement(year, Parser.date(Parser.text(ndNode, "date")),
+                        Parser.text(ndNode, "source"), Parser.verification(ndNode), Parser.strings(ndNode.path("evidence"))));
+            }
+            for (JsonNode a : yearNode.path("adjustments")) {
+                LocalDate date = Parser.date(Parser.text(a, "date"));
+                if (date.getYear() != year) {
+                    throw new IllegalArgumentException("adjustment " + date + " listed under year " + year);
+                }
+                Kind kind = Kind.valueOf(Parser.text(a, "kind"));
+                JsonNode reason = a.path("reason");
+                LocalizedText text = LocalizedText.of(reason.path("vi").asText(""), reason.path("en").asText(""));
+                Adjustment previous = dates.put(date, new Adjustment(date, kind, text, Parser.text(a, "source"),
+                        Parser.verification(a), Parser.strings(a.path("evidence"))));
+                if (previous != null) {
+                    throw new IllegalArgumentException("two adjustments for " + date);
+                }
+            }
+        }
+        return new CalendarAdjustments(dates, tet, nationalDay);
+    }
+
+    /** Jackson tree parsing only: no data binding, so the first call stays cheap at cold start. */
+    private static final class Parser {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+
+        static int requiredInt(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.canConvertToInt()) {
+                throw new IllegalArgumentException("missing integer '" + field + "' in calendar adjustments");
+            }
+            return value.intValue();
+        }
+
+        static String text(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? null : value.asText();
+        }
+
+        static LocalDate date(String text) {
+            if (text == null) {
+                throw new IllegalArgumentException("missing date in calendar adjustments");
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("bad date in calendar adjustments: " + text, e);
+            }
+        }
+
+        static Verification verification(JsonNode node) {
+            String value = text(node, "verification");
+            return value == null ? Verification.UNVERIFIED : Verification.valueOf(value);
+        }
+
+        static List<String> strings(JsonNode array) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode s : array) {
+                out.add(s.asText());
+            }
+            return out;
+        }
+    }
+
+    private static final class Bundled {
+        static final CalendarAdjustments INSTANCE = load();
+
+        private static CalendarAdjustments load() {
+            InputStream in = CalendarAdjustments.class.getResourceAsStream(RESOURCE);
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return fromJson(in);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CalendarAdjustments[" + byDate.size() + " dates, Tết " + tetByYear.keySet()
+                + ", National Day " + nationalDayByYear.keySet() + "]";
+    }
+}
