@@ -2,6 +2,7 @@ package vn.dvc.core.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -23,12 +24,13 @@ public final class ProcedureCatalog {
 
     static final String BUNDLED_RESOURCE = "/data/procedures/procedures.json";
 
-    /** Shared by the catalog and by callers that read or write procedure documents. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    /**
+     * A databind mapper for writing procedure documents (API responses, storage) and reading single documents
+     * sent by operators: ISO dates, unknown properties ignored. Built on first call only.
+     */
+    public static ObjectMapper mapper() {
+        return DocumentMapper.INSTANCE;
+    }
 
     private final Map<String, Procedure> latestByCode;
     private final List<Procedure> all;
@@ -53,11 +55,10 @@ public final class ProcedureCatalog {
         return new ProcedureCatalog(procedures);
     }
 
-    /** Parses a JSON array of procedure documents. */
+    /** Parses a JSON array of procedure documents (streaming, no ObjectMapper: see ProcedureJsonReader). */
     public static ProcedureCatalog read(InputStream json) {
         try {
-            Procedure[] procedures = MAPPER.readValue(json, Procedure[].class);
-            return new ProcedureCatalog(List.of(procedures));
+            return new ProcedureCatalog(ProcedureJsonReader.read(json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read procedure documents", e);
         }
@@ -88,6 +89,14 @@ public final class ProcedureCatalog {
         }
         published.sort(Comparator.comparing(Procedure::code));
         return published;
+    }
+
+    private static final class DocumentMapper {
+        static final ObjectMapper INSTANCE = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     /** Initialization-on-demand holder: the JVM guarantees one thread-safe load, on first access. */

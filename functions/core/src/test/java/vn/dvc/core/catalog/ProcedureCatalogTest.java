@@ -120,10 +120,12 @@ class ProcedureCatalogTest {
     @Test
     void jsonFormRoundTripsThroughTheCatalogReader() throws Exception {
         List<Procedure> seed = ProcedureCatalog.bundled().all();
-        byte[] json = ProcedureCatalog.MAPPER.writeValueAsBytes(seed);
+        byte[] json = ProcedureCatalog.mapper().writeValueAsBytes(seed);
         ProcedureCatalog reread = ProcedureCatalog.read(new ByteArrayInputStream(json));
-        assertEquals(seed, reread.all());
-        JsonNode first = ProcedureCatalog.MAPPER.readTree(json).get(0);
+        assertEquals(seed, reread.all(), "the hand-written tree reader reads what databind writes");
+        List<Procedure> viaDatabind = List.of(ProcedureCatalog.mapper().readValue(json, Procedure[].class));
+        assertEquals(seed, viaDatabind, "databind (the API path) reads the same documents");
+        JsonNode first = ProcedureCatalog.mapper().readTree(json).get(0);
         assertEquals("1.004222", first.get("code").asText());
         assertEquals("2023-02-05",
                 first.at("/feeSchedule/lines/0/onlineReductions/0/validFrom").asText(), "dates are ISO strings");
@@ -132,7 +134,7 @@ class ProcedureCatalogTest {
     /** Cross-check against the scraped records the seed was built from (read from the repository, not the jar). */
     @Test
     void seedMatchesTheScrapedNationalRecords() throws Exception {
-        JsonNode records = ProcedureCatalog.MAPPER.readTree(Files.readAllBytes(findCatalogJson()));
+        JsonNode records = ProcedureCatalog.mapper().readTree(Files.readAllBytes(findCatalogJson()));
         Map<String, JsonNode> byCode = new LinkedHashMap<>();
         records.forEach(r -> byCode.put(r.get("code").asText(), r));
         assertEquals(22, byCode.size());

@@ -18,11 +18,11 @@ class ProcedureValidatorTest {
 
     private static ObjectNode validDocument() {
         Procedure residence = ProcedureCatalog.bundled().byCode("1.004222").orElseThrow();
-        return ProcedureCatalog.MAPPER.valueToTree(residence);
+        return ProcedureCatalog.mapper().valueToTree(residence);
     }
 
     private static List<FieldError> validate(ObjectNode doc) throws Exception {
-        return ProcedureValidator.validate(ProcedureCatalog.MAPPER.treeToValue(doc, Procedure.class));
+        return ProcedureValidator.validate(ProcedureCatalog.mapper().treeToValue(doc, Procedure.class));
     }
 
     private static ObjectNode component(ObjectNode doc, int i) {
