@@ -10,10 +10,8 @@ import vn.dvc.core.units.UnitType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -34,81 +32,38 @@ import java.util.Set;
 public final class Agencies {
 
     private final AdministrativeUnits units;
-    private final Map<String, Agency> byId;
-    private final Map<String, List<Agency>> byUnit;
+    private final LocalDate namesAsOf;
+    private final Map<String, Agency> overrides;
 
-    private Agencies(AdministrativeUnits units, Map<String, Agency> byId) {
+    private Agencies(AdministrativeUnits units, LocalDate namesAsOf, Map<String, Agency> overrides) {
         this.units = units;
-        this.byId = Collections.unmodifiableMap(byId);
-        Map<String, List<Agency>> grouped = new HashMap<>();
-        for (Agency agency : byId.values()) {
-            grouped.computeIfAbsent(agency.unitCode(), k -> new ArrayList<>()).add(agency);
-        }
-        grouped.replaceAll((k, list) -> List.copyOf(list));
-        this.byUnit = grouped;
+        this.namesAsOf = namesAsOf;
+        this.overrides = overrides;
     }
 
     /**
-     * Generates the agencies of every current unit.
+     * The agencies of every current unit. Nothing is built up front (cold start): each agency is generated when
+     * asked for, which costs microseconds, unless an override replaces it.
      *
      * @param namesAsOf the date whose unit types appear in the names (Đồng Nai is "tỉnh" before 30/04/2026 and
      *                  "thành phố" from then on)
      */
     public static Agencies generate(AdministrativeUnits units, LocalDate namesAsOf) {
+        Objects.requireNonNull(units, "units");
         Objects.requireNonNull(namesAsOf, "namesAsOf");
-        Map<String, Agency> agencies = new LinkedHashMap<>(units.communeCount() * 6);
-        for (Province province : units.provinces()) {
-            for (AgencyKind kind : AgencyKind.at(AgencyLevel.PROVINCE)) {
-                add(agencies, generated(AgencyLevel.PROVINCE, kind, province, null, namesAsOf));
-            }
-        }
-        for (Commune commune : units.communes()) {
-            Province province = units.province(commune.provinceCode()).orElseThrow();
-            for (AgencyKind kind : AgencyKind.at(AgencyLevel.COMMUNE)) {
-                add(agencies, generated(AgencyLevel.COMMUNE, kind, commune, province, namesAsOf));
-            }
-        }
-        return new Agencies(units, agencies);
-    }
-
-    private static Agency generated(AgencyLevel level, AgencyKind kind, CurrentUnit unit, Province province,
-                                    LocalDate asOf) {
-        String vi = kind.vietnamese() + " " + inlineName(unit, asOf);
-        String en = kind.english() + " of " + englishName(unit, asOf);
-        if (province != null) {
-            vi += ", " + inlineName(province, asOf);
-            en += ", " + englishName(province, asOf);
-        }
-        return new Agency(Agency.idOf(level, unit.code(), kind), LocalizedText.of(vi, en), level, kind,
-                unit.code(), unit.provinceCode(), null, null, true);
-    }
-
-    /** "phường Ba Đình": the type word stays lower case inside an agency name. */
-    private static String inlineName(CurrentUnit unit, LocalDate asOf) {
-        return unit.typeOn(asOf).vietnamese() + " " + unit.name();
-    }
-
-    /** "Ba Đình ward": proper names keep their diacritics in English. */
-    private static String englishName(CurrentUnit unit, LocalDate asOf) {
-        UnitType type = unit.typeOn(asOf);
-        return unit.name() + " " + type.label().en();
-    }
-
-    private static void add(Map<String, Agency> agencies, Agency agency) {
-        if (agencies.putIfAbsent(agency.id(), agency) != null) {
-            throw new IllegalArgumentException("duplicate agency id " + agency.id());
-        }
+        return new Agencies(units, namesAsOf, Map.of());
     }
 
     /**
      * A copy in which operator-provided agencies replace the generated ones with the same id (overrides win).
      * Each override must describe an existing unit: its id is the one {@link Agency#idOf} gives for its level,
-     * unit and kind, so {@link #find} keeps working.
+     * unit and kind (the {@link Agency} constructor checks that), so {@link #find} keeps working and the number
+     * of agencies does not change.
      *
      * @throws IllegalArgumentException for a repeated id or an override for a unit that does not exist
      */
     public Agencies withOverrides(Collection<Agency> operatorProvided) {
-        Map<String, Agency> merged = new LinkedHashMap<>(byId);
+        Map<String, Agency> merged = new HashMap<>(overrides);
         Set<String> seen = new HashSet<>();
         for (Agency override : operatorProvided) {
             if (!seen.add(override.id())) {
@@ -122,16 +77,52 @@ public final class Agencies {
             }
             merged.put(override.id(), override);
         }
-        return new Agencies(units, merged);
+        return new Agencies(units, namesAsOf, Map.copyOf(merged));
     }
 
+    /** The agency with this id ({@code X00004.UBND}, {@code T01.STP}); empty for an id of no agency. */
     public Optional<Agency> byId(String id) {
-        return Optional.ofNullable(id == null ? null : byId.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        Agency override = overrides.get(id);
+        if (override != null) {
+            return Optional.of(override);
+        }
+        int dot = id.indexOf('.');
+        if (dot < 2 || dot == id.length() - 1) {
+            return Optional.empty();
+        }
+        AgencyLevel level = switch (id.charAt(0)) {
+            case 'X' -> AgencyLevel.COMMUNE;
+            case 'T' -> AgencyLevel.PROVINCE;
+            default -> null;
+        };
+        AgencyKind kind = AgencyKind.bySuffix(id.substring(dot + 1)).orElse(null);
+        if (level == null || kind == null || !kind.existsAt(level)) {
+            return Optional.empty();
+        }
+        String unitCode = id.substring(1, dot);
+        Optional<? extends CurrentUnit> unit = level == AgencyLevel.COMMUNE
+                ? units.commune(unitCode) : units.province(unitCode);
+        return unit.map(u -> generated(level, kind, u));
     }
 
-    /** The agencies serving a current unit: a commune's own agencies, or a province's. Empty for an unknown code. */
+    /**
+     * The agencies serving a current unit: a commune's own three, or a province's own agencies (not those of
+     * its communes). Empty for an unknown code.
+     */
     public List<Agency> ofUnit(String unitCode) {
-        return unitCode == null ? List.of() : byUnit.getOrDefault(unitCode, List.of());
+        Optional<CurrentUnit> unit = units.unit(unitCode);
+        if (unit.isEmpty()) {
+            return List.of();
+        }
+        AgencyLevel level = unit.get().type().isProvinceLevel() ? AgencyLevel.PROVINCE : AgencyLevel.COMMUNE;
+        List<Agency> agencies = new ArrayList<>();
+        for (AgencyKind kind : AgencyKind.at(level)) {
+            agencies.add(byId(Agency.idOf(level, unitCode, kind)).orElseThrow());
+        }
+        return List.copyOf(agencies);
     }
 
     /**
@@ -150,24 +141,47 @@ public final class Agencies {
         Commune commune = units.commune(communeCode)
                 .orElseThrow(() -> new NoSuchElementException("no current commune " + communeCode));
         String unitCode = level == AgencyLevel.COMMUNE ? commune.code() : commune.provinceCode();
-        String id = Agency.idOf(level, unitCode, kind);
-        Agency agency = byId.get(id);
-        if (agency == null) {
-            throw new NoSuchElementException("no agency " + id);
-        }
-        return agency;
+        return byId(Agency.idOf(level, unitCode, kind)).orElseThrow();
     }
 
-    /** All agencies: provinces' first, then communes', in code order. */
-    public Collection<Agency> all() {
-        return byId.values();
+    /** All agencies, provinces' first, then communes', in code order. Builds the whole list: not for hot paths. */
+    public List<Agency> all() {
+        List<Agency> all = new ArrayList<>(size());
+        units.provinces().forEach(p -> all.addAll(ofUnit(p.code())));
+        units.communes().forEach(c -> all.addAll(ofUnit(c.code())));
+        return all;
     }
 
+    /** Number of agencies; overrides replace agencies and never add any. */
     public int size() {
-        return byId.size();
+        return count(AgencyLevel.PROVINCE) + count(AgencyLevel.COMMUNE);
     }
 
     public int count(AgencyLevel level) {
-        return (int) byId.values().stream().filter(agency -> agency.level() == level).count();
+        int units = level == AgencyLevel.PROVINCE ? this.units.provinceCount() : this.units.communeCount();
+        return units * AgencyKind.at(level).size();
+    }
+
+    private Agency generated(AgencyLevel level, AgencyKind kind, CurrentUnit unit) {
+        String vi = kind.vietnamese() + " " + inlineName(unit);
+        String en = kind.english() + " of " + englishName(unit);
+        if (level == AgencyLevel.COMMUNE) {
+            Province province = units.province(unit.provinceCode()).orElseThrow();
+            vi += ", " + inlineName(province);
+            en += ", " + englishName(province);
+        }
+        return new Agency(Agency.idOf(level, unit.code(), kind), LocalizedText.of(vi, en), level, kind,
+                unit.code(), unit.provinceCode(), null, null, true);
+    }
+
+    /** "phường Ba Đình": the type word stays lower case inside an agency name. */
+    private String inlineName(CurrentUnit unit) {
+        return unit.typeOn(namesAsOf).vietnamese() + " " + unit.name();
+    }
+
+    /** "Ba Đình ward": proper names keep their diacritics in English. */
+    private String englishName(CurrentUnit unit) {
+        UnitType type = unit.typeOn(namesAsOf);
+        return unit.name() + " " + type.label().en();
     }
 }

@@ -2,6 +2,7 @@ package vn.dvc.core.agency;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -63,8 +64,23 @@ public enum AgencyKind {
         return levels.contains(level);
     }
 
-    /** The kinds generated for every unit of {@code level}, in id order of appearance. */
+    private static final List<AgencyKind> AT_COMMUNE = List.of(values()).stream()
+            .filter(kind -> kind.existsAt(AgencyLevel.COMMUNE)).toList();
+    private static final List<AgencyKind> AT_PROVINCE = List.of(values()).stream()
+            .filter(kind -> kind.existsAt(AgencyLevel.PROVINCE)).toList();
+
+    /** The kinds generated for every unit of {@code level}, in declaration order. */
     public static List<AgencyKind> at(AgencyLevel level) {
-        return EnumSet.allOf(AgencyKind.class).stream().filter(kind -> kind.existsAt(level)).toList();
+        return level == AgencyLevel.COMMUNE ? AT_COMMUNE : AT_PROVINCE;
+    }
+
+    /** The kind whose id suffix is {@code suffix} ("STP" → JUSTICE). */
+    public static Optional<AgencyKind> bySuffix(String suffix) {
+        for (AgencyKind kind : values()) {
+            if (kind.idSuffix.equals(suffix)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,8 +1,8 @@
 package vn.dvc.core.calendar;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,16 +57,16 @@ public final class CalendarAdjustments {
 
     /** Parses announcements in the format of the bundled resource (e.g. from an environment variable or a table). */
     public static CalendarAdjustments fromJson(String json) {
-        try {
-            return fromTree(Parser.MAPPER.readTree(json));
-        } catch (JsonProcessingException e) {
+        try (JsonParser parser = Parser.FACTORY.createParser(json)) {
+            return fromTree(Parser.read(parser));
+        } catch (IOException e) {
             throw new IllegalArgumentException("calendar adjustments are not valid JSON", e);
         }
     }
 
     static CalendarAdjustments fromJson(InputStream in) {
-        try (in) {
-            return fromTree(Parser.MAPPER.readTree(in));
+        try (in; JsonParser parser = Parser.FACTORY.createParser(in)) {
+            return fromTree(Parser.read(parser));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -170,36 +171,43 @@ public final class CalendarAdjustments {
         }
     }
 
-    private static CalendarAdjustments fromTree(JsonNode root) {
+    private static CalendarAdjustments fromTree(Object root) {
         Map<LocalDate, Adjustment> dates = new TreeMap<>();
         Map<Integer, TetAnnouncement> tet = new TreeMap<>();
         Map<Integer, NationalDayAnnouncement> nationalDay = new TreeMap<>();
-        for (JsonNode yearNode : root.path("years")) {
+        for (Object yearItem : Parser.list(Parser.object(root).get("years"))) {
+            Map<String, Object> yearNode = Parser.object(yearItem);
             int year = Parser.requiredInt(yearNode, "year");
-            JsonNode tetNode = yearNode.get("tet");
-            if (tetNode != null && !tetNode.isNull()) {
+            if (yearNode.get("tet") instanceof Map<?, ?>) {
+                Map<String, Object> tetNode = Parser.object(yearNode.get("tet"));
                 List<LocalDate> days = new ArrayList<>();
-                for (JsonNode d : tetNode.path("days")) {
-                    days.add(Parser.date(d.asText()));
+                for (Object d : Parser.list(tetNode.get("days"))) {
+                    days.add(Parser.date(Parser.string(d)));
                 }
                 tet.put(year, new TetAnnouncement(year, days, Parser.text(tetNode, "source"),
-                        Parser.verification(tetNode), Parser.strings(tetNode.path("evidence"))));
+                        Parser.verification(tetNode), Parser.strings(tetNode.get("evidence"))));
             }
-            JsonNode ndNode = yearNode.get("nationalDayAdjacentDay");
-            if (ndNode != null && !ndNode.isNull()) {
+            if (yearNode.get("nationalDayAdjacentDay") instanceof Map<?, ?>) {
+                Map<String, Object> ndNode = Parser.object(yearNode.get("nationalDayAdjacentDay"));
                 nationalDay.put(year, new NationalDayAnnouncement(year, Parser.date(Parser.text(ndNode, "date")),
-                        Parser.text(ndNode, "source"), Parser.verification(ndNode), Parser.strings(ndNode.path("evidence"))));
+                        Parser.text(ndNode, "source"), Parser.verification(ndNode), Parser.strings(ndNode.get("evidence"))));
             }
-            for (JsonNode a : yearNode.path("adjustments")) {
+            for (Object item : Parser.list(yearNode.get("adjustments"))) {
+                Map<String, Object> a = Parser.object(item);
                 LocalDate date = Parser.date(Parser.text(a, "date"));
                 if (date.getYear() != year) {
                     throw new IllegalArgumentException("adjustment " + date + " listed under year " + year);
                 }
-                Kind kind = Kind.valueOf(Parser.text(a, "kind"));
-                JsonNode reason = a.path("reason");
-                LocalizedText text = LocalizedText.of(reason.path("vi").asText(""), reason.path("en").asText(""));
+                String kindName = Parser.text(a, "kind");
+                if (kindName == null) {
+                    throw new IllegalArgumentException("adjustment " + date + " has no kind");
+                }
+                Kind kind = Kind.valueOf(kindName);
+                Map<String, Object> reason = a.get("reason") instanceof Map<?, ?> ? Parser.object(a.get("reason")) : Map.of();
+                LocalizedText text = LocalizedText.of(Objects.requireNonNullElse(Parser.text(reason, "vi"), ""),
+                        Objects.requireNonNullElse(Parser.text(reason, "en"), ""));
                 Adjustment previous = dates.put(date, new Adjustment(date, kind, text, Parser.text(a, "source"),
-                        Parser.verification(a), Parser.strings(a.path("evidence"))));
+                        Parser.verification(a), Parser.strings(a.get("evidence"))));
                 if (previous != null) {
                     throw new IllegalArgumentException("two adjustments for " + date);
                 }
@@ -208,21 +216,87 @@ public final class CalendarAdjustments {
         return new CalendarAdjustments(dates, tet, nationalDay);
     }
 
-    /** Jackson tree parsing only: no data binding, so the first call stays cheap at cold start. */
+    /**
+     * Streaming parse into plain maps and lists: jackson-core only, no ObjectMapper, because loading databind
+     * costs hundreds of milliseconds at a Lambda cold start for a file of a few kilobytes.
+     */
     private static final class Parser {
-        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final JsonFactory FACTORY = new JsonFactory();
 
-        static int requiredInt(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            if (value == null || !value.canConvertToInt()) {
-                throw new IllegalArgumentException("missing integer '" + field + "' in calendar adjustments");
+        static Object read(JsonParser parser) throws IOException {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new IllegalArgumentException("calendar adjustments are empty");
             }
-            return value.intValue();
+            Object value = value(parser, 0);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("trailing content after calendar adjustments");
+            }
+            return value;
         }
 
-        static String text(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            return value == null || value.isNull() ? null : value.asText();
+        private static Object value(JsonParser parser, int depth) throws IOException {
+            if (depth > 16) {
+                throw new IllegalArgumentException("calendar adjustments nested too deeply");
+            }
+            return switch (parser.currentToken()) {
+                case START_OBJECT -> {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = parser.currentName();
+                        parser.nextToken();
+                        map.put(name, value(parser, depth + 1));
+                    }
+                    yield map;
+                }
+                case START_ARRAY -> {
+                    List<Object> list = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        list.add(value(parser, depth + 1));
+                    }
+                    yield list;
+                }
+                case VALUE_STRING -> parser.getText();
+                case VALUE_NUMBER_INT -> parser.getLongValue();
+                case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                default -> throw new IllegalArgumentException("unexpected JSON token " + parser.currentToken());
+            };
+        }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> object(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+            throw new IllegalArgumentException("expected a JSON object in calendar adjustments, got " + value);
+        }
+
+        static List<?> list(Object value) {
+            if (value == null) {
+                return List.of();
+            }
+            if (value instanceof List<?> list) {
+                return list;
+            }
+            throw new IllegalArgumentException("expected a JSON array in calendar adjustments, got " + value);
+        }
+
+        static String string(Object value) {
+            return value == null ? null : value.toString();
+        }
+
+        static int requiredInt(Map<String, Object> node, String field) {
+            if (node.get(field) instanceof Long value && value == value.intValue()) {
+                return value.intValue();
+            }
+            throw new IllegalArgumentException("missing integer '" + field + "' in calendar adjustments");
+        }
+
+        static String text(Map<String, Object> node, String field) {
+            return string(node.get(field));
         }
 
         static LocalDate date(String text) {
@@ -236,15 +310,15 @@ public final class CalendarAdjustments {
             }
         }
 
-        static Verification verification(JsonNode node) {
+        static Verification verification(Map<String, Object> node) {
             String value = text(node, "verification");
             return value == null ? Verification.UNVERIFIED : Verification.valueOf(value);
         }
 
-        static List<String> strings(JsonNode array) {
+        static List<String> strings(Object array) {
             List<String> out = new ArrayList<>();
-            for (JsonNode s : array) {
-                out.add(s.asText());
+            for (Object s : list(array)) {
+                out.add(string(s));
             }
             return out;
         }

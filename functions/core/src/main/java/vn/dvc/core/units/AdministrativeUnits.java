@@ -17,9 +17,11 @@ import java.util.Optional;
  * resolutions 1654–1687/NQ-UBTVQH15 for communes) and the pre-reform units (63 provinces, 696 districts, 10,047
  * communes) with where each went. Type changes after 1 July 2025 apply by effective date.
  *
- * <p>Loaded once, lazily, from the CSV files bundled under {@code /data/admin-units/} (see {@code SOURCE.md}
- * there for origins, corrections and caveats) on the first call to {@link #get()}; thread-safe and immutable
- * afterwards. The name-search index is built on the first search only.
+ * <p>Loaded lazily from the CSV files bundled under {@code /data/admin-units/} (see {@code SOURCE.md} there for
+ * origins, corrections and caveats), in parts so a cold start pays only for what it uses: the current units on the
+ * first call to {@link #get()}; the old units (the 1 MB mapping) on the first call that needs them, which includes
+ * {@link #resolve}; the name-search index on the first search. Each part is built once, thread-safely, and is
+ * immutable afterwards.
  *
  * <p>Codes are strings of ASCII digits that keep their leading zeros: province 2 digits, old district 3, commune 5.
  * A code is never reused for a different new unit, but the reform kept many old codes: 3,316 new communes carry
@@ -36,21 +38,17 @@ public final class AdministrativeUnits {
     private final Map<String, Province> provinces;
     private final Map<String, Commune> communes;
     private final Map<String, List<Commune>> communesByProvince;
-    private final Map<String, OldProvince> oldProvinces;
-    private final Map<String, OldDistrict> oldDistricts;
-    private final Map<String, OldCommune> oldCommunes;
-    private final List<MappingRow> mappingRows;
+    private volatile OldUnits old;
     private volatile UnitSearch search;
 
-    private AdministrativeUnits(Map<String, Province> provinces, Map<String, Commune> communes,
-                                Map<String, OldProvince> oldProvinces, Map<String, OldDistrict> oldDistricts,
-                                Map<String, OldCommune> oldCommunes, List<MappingRow> mappingRows) {
+    /** The pre-reform units: most requests never need them, so they are parsed on first use only. */
+    private record OldUnits(Map<String, OldProvince> provinces, Map<String, OldDistrict> districts,
+                            Map<String, OldCommune> communes, List<MappingRow> rows) {
+    }
+
+    private AdministrativeUnits(Map<String, Province> provinces, Map<String, Commune> communes) {
         this.provinces = provinces;
         this.communes = communes;
-        this.oldProvinces = oldProvinces;
-        this.oldDistricts = oldDistricts;
-        this.oldCommunes = oldCommunes;
-        this.mappingRows = mappingRows;
         Map<String, List<Commune>> byProvince = new HashMap<>();
         for (Commune commune : communes.values()) {
             byProvince.computeIfAbsent(commune.provinceCode(), k -> new ArrayList<>()).add(commune);
@@ -69,7 +67,10 @@ public final class AdministrativeUnits {
         static final AdministrativeUnits INSTANCE = load();
     }
 
-    /** Parses the bundled files. Package-private so a test can time a fresh load. */
+    /**
+     * Parses the current units (provinces, communes, later type changes). Package-private so a test can time a
+     * fresh load; the old units are parsed later by {@link #old()}.
+     */
     static AdministrativeUnits load() {
         Map<String, List<TypeChange>> changes = loadTypeChanges();
 
@@ -93,7 +94,25 @@ public final class AdministrativeUnits {
             putUnique(communes, code, commune);
         }
         checkChangesApply(changes, provinces, communes);
+        return new AdministrativeUnits(Collections.unmodifiableMap(provinces), Collections.unmodifiableMap(communes));
+    }
 
+    /** The old units, parsed on the first call (thread-safe, once). */
+    private OldUnits old() {
+        OldUnits loaded = old;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = old;
+                if (loaded == null) {
+                    loaded = loadOldUnits(provinces, communes);
+                    old = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private static OldUnits loadOldUnits(Map<String, Province> provinces, Map<String, Commune> communes) {
         Map<String, OldProvince> oldProvinces = new LinkedHashMap<>();
         for (String[] r : Csv.readResource(DIRECTORY + "old-provinces-to-new.csv",
                 "old_province_code", "old_province_name", "new_province_code", "new_province_name")) {
@@ -154,9 +173,8 @@ public final class AdministrativeUnits {
                     first.newProvinceCode(), list));
         });
 
-        return new AdministrativeUnits(Collections.unmodifiableMap(provinces), Collections.unmodifiableMap(communes),
-                Collections.unmodifiableMap(oldProvinces), Collections.unmodifiableMap(oldDistricts),
-                Collections.unmodifiableMap(oldCommunes), List.copyOf(rows));
+        return new OldUnits(Collections.unmodifiableMap(oldProvinces), Collections.unmodifiableMap(oldDistricts),
+                Collections.unmodifiableMap(oldCommunes), Collections.unmodifiableList(rows));
     }
 
     private static Map<String, List<TypeChange>> loadTypeChanges() {
@@ -288,44 +306,44 @@ public final class AdministrativeUnits {
     // ---- old units ----------------------------------------------------------------------------------------
 
     public Optional<OldProvince> oldProvince(String code) {
-        return Optional.ofNullable(code == null ? null : oldProvinces.get(code));
+        return Optional.ofNullable(code == null ? null : old().provinces().get(code));
     }
 
     public Optional<OldDistrict> oldDistrict(String code) {
-        return Optional.ofNullable(code == null ? null : oldDistricts.get(code));
+        return Optional.ofNullable(code == null ? null : old().districts().get(code));
     }
 
     public Optional<OldCommune> oldCommune(String code) {
-        return Optional.ofNullable(code == null ? null : oldCommunes.get(code));
+        return Optional.ofNullable(code == null ? null : old().communes().get(code));
     }
 
     public List<OldProvince> oldProvinces() {
-        return List.copyOf(oldProvinces.values());
+        return List.copyOf(old().provinces().values());
     }
 
     public List<OldDistrict> oldDistricts() {
-        return List.copyOf(oldDistricts.values());
+        return List.copyOf(old().districts().values());
     }
 
     public List<OldCommune> oldCommunes() {
-        return List.copyOf(oldCommunes.values());
+        return List.copyOf(old().communes().values());
     }
 
     /** All old→new mapping rows, in data order. */
     public List<MappingRow> mappingRows() {
-        return mappingRows;
+        return old().rows();
     }
 
     public int oldProvinceCount() {
-        return oldProvinces.size();
+        return old().provinces().size();
     }
 
     public int oldDistrictCount() {
-        return oldDistricts.size();
+        return old().districts().size();
     }
 
     public int oldCommuneCount() {
-        return oldCommunes.size();
+        return old().communes().size();
     }
 
     // ---- resolution ---------------------------------------------------------------------------------------
@@ -377,7 +395,7 @@ public final class AdministrativeUnits {
      */
     public Optional<UnitResolution> resolveOld(String code) {
         if (isCommuneCode(code)) {
-            OldCommune old = oldCommunes.get(code);
+            OldCommune old = old().communes().get(code);
             if (old == null) {
                 return Optional.empty();
             }
@@ -388,7 +406,7 @@ public final class AdministrativeUnits {
             return Optional.of(new UnitResolution.Split(code, old, targets, provinces.get(old.newProvinceCode())));
         }
         if (isOldDistrictCode(code)) {
-            OldDistrict old = oldDistricts.get(code);
+            OldDistrict old = old().districts().get(code);
             if (old == null) {
                 return Optional.empty();
             }
@@ -397,7 +415,7 @@ public final class AdministrativeUnits {
                     provinces.get(old.newProvinceCode()), targets));
         }
         if (isProvinceCode(code)) {
-            OldProvince old = oldProvinces.get(code);
+            OldProvince old = old().provinces().get(code);
             return old == null ? Optional.empty()
                     : Optional.of(new UnitResolution.Merged(code, old, provinces.get(old.newProvinceCode())));
         }

@@ -1,5 +1,6 @@
 package vn.dvc.core.units;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ final class Csv {
             if (in == null) {
                 throw new IllegalStateException("missing bundled resource " + path);
             }
-            List<String[]> rows = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<String[]> rows = parse(in.readAllBytes());
             if (rows.isEmpty() || !List.of(rows.get(0)).equals(List.of(expectedHeader))) {
                 throw new IllegalStateException("unexpected header in " + path + ": "
                         + (rows.isEmpty() ? "<empty>" : String.join(",", rows.get(0))));
@@ -38,63 +39,75 @@ final class Csv {
         }
     }
 
-    /** Parses CSV text into rows of fields. Blank lines are skipped. */
     static List<String[]> parse(String text) {
+        return parse(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses UTF-8 CSV bytes into rows of fields; blank lines are skipped. Works on bytes and decodes each field
+     * once: the delimiters are ASCII and never occur inside a multi-byte UTF-8 sequence, and a per-character
+     * loop over a decoded String is several times slower on a cold JVM (Lambda cold start).
+     */
+    static List<String[]> parse(byte[] data) {
         List<String[]> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        int n = text.length();
-        boolean rowHasContent = false;
+        List<String> fields = new ArrayList<>(16);
+        int n = data.length;
+        int i = (n >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF) ? 3 : 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (c == '"' && field.isEmpty()) {
-                // Quoted field: read to the closing quote, unescaping "".
+            byte c = data[i];
+            if (fields.isEmpty() && (c == '\n' || c == '\r')) {
+                i++; // blank line or the LF of a CRLF
+                continue;
+            }
+            String field;
+            if (c == '"') {
+                ByteArrayOutputStream quoted = new ByteArrayOutputStream();
                 i++;
                 while (true) {
                     if (i >= n) {
                         throw new IllegalArgumentException("unterminated quoted field");
                     }
-                    char q = text.charAt(i);
+                    byte q = data[i];
                     if (q == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            field.append('"');
+                        if (i + 1 < n && data[i + 1] == '"') {
+                            quoted.write('"');
                             i += 2;
                         } else {
                             i++;
                             break;
                         }
                     } else {
-                        field.append(q);
+                        quoted.write(q);
                         i++;
                     }
                 }
-                rowHasContent = true;
-                if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                    throw new IllegalArgumentException("text after closing quote at offset " + i);
+                if (i < n && data[i] != ',' && data[i] != '\n' && data[i] != '\r') {
+                    throw new IllegalArgumentException("text after closing quote at byte " + i);
                 }
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                rowHasContent = true;
-                i++;
-            } else if (c == '\r' || c == '\n') {
-                if (rowHasContent || !field.isEmpty()) {
-                    fields.add(field.toString());
-                    rows.add(fields.toArray(String[]::new));
-                }
-                fields.clear();
-                field.setLength(0);
-                rowHasContent = false;
-                i += (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') ? 2 : 1;
+                field = quoted.toString(StandardCharsets.UTF_8);
             } else {
-                field.append(c);
-                rowHasContent = true;
+                int start = i;
+                while (i < n && data[i] != ',' && data[i] != '\n' && data[i] != '\r') {
+                    i++;
+                }
+                field = start == i ? "" : new String(data, start, i - start, StandardCharsets.UTF_8);
+            }
+            fields.add(field);
+            if (i < n && data[i] == ',') {
                 i++;
+                if (i == n) {
+                    fields.add(""); // a trailing comma at the very end of the data
+                }
+                continue;
+            }
+            // End of line or of data: the row is complete.
+            rows.add(fields.toArray(String[]::new));
+            fields.clear();
+            if (i < n) {
+                i += (data[i] == '\r' && i + 1 < n && data[i + 1] == '\n') ? 2 : 1;
             }
         }
-        if (rowHasContent || !field.isEmpty()) {
-            fields.add(field.toString());
+        if (!fields.isEmpty()) {
             rows.add(fields.toArray(String[]::new));
         }
         return rows;

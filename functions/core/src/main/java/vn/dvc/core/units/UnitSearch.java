@@ -32,12 +32,14 @@ final class UnitSearch {
             .thenComparingInt(hit -> hit.entry().foldedName().length())
             .thenComparing(hit -> hit.entry().code());
 
+    private final AdministrativeUnits units;
+    private final Map<String, String> provinceNames = new HashMap<>();
     private final List<Entry> current = new ArrayList<>();
-    private final List<Entry> old = new ArrayList<>();
     private final List<ProvinceKey> provinceKeys = new ArrayList<>();
+    private volatile List<Entry> old;
 
     UnitSearch(AdministrativeUnits units) {
-        Map<String, String> provinceNames = new HashMap<>();
+        this.units = units;
         for (Province p : units.provinces()) {
             provinceNames.put(p.code(), p.fullName());
             current.add(new Entry(UnitMatch.Kind.PROVINCE, p.code(), p.name(), p.fullName(), p.code(), p.fullName(),
@@ -52,6 +54,25 @@ final class UnitSearch {
                     provinceNames.get(c.provinceCode()), List.of(), Text.foldWords(c.name()),
                     Text.foldWords(c.fullName())));
         }
+    }
+
+    /** Old units are indexed on the first search that asks for them (it also loads the old-unit data). */
+    private List<Entry> oldEntries() {
+        List<Entry> entries = old;
+        if (entries == null) {
+            synchronized (this) {
+                entries = old;
+                if (entries == null) {
+                    entries = buildOldEntries();
+                    old = entries;
+                }
+            }
+        }
+        return entries;
+    }
+
+    private List<Entry> buildOldEntries() {
+        List<Entry> old = new ArrayList<>(11_000);
         for (OldProvince p : units.oldProvinces()) {
             old.add(oldEntry(UnitMatch.Kind.OLD_PROVINCE, p.code(), p.name(), p.newProvinceCode(),
                     provinceNames, List.of(p.newProvinceCode())));
@@ -64,6 +85,7 @@ final class UnitSearch {
             old.add(oldEntry(UnitMatch.Kind.OLD_COMMUNE, c.code(), c.name(), c.newProvinceCode(),
                     provinceNames, c.newCommuneCodes()));
         }
+        return List.copyOf(old);
     }
 
     private static Entry oldEntry(UnitMatch.Kind kind, String code, String oldName, String newProvinceCode,
@@ -86,11 +108,10 @@ final class UnitSearch {
             return List.of();
         }
         String spelled = spelled(query);
+        List<Entry> old = includeOld ? oldEntries() : List.of();
         Map<String, Hit> best = new HashMap<>();
         collect(q, spelled, null, current, best);
-        if (includeOld) {
-            collect(q, spelled, null, old, best);
-        }
+        collect(q, spelled, null, old, best);
         // "ba dinh ha noi" / "ha noi ba dinh": a province name at either end narrows the rest to that province.
         for (ProvinceKey province : provinceKeys) {
             for (String key : province.foldedNames()) {
@@ -102,9 +123,7 @@ final class UnitSearch {
                 }
                 if (rest != null) {
                     collect(rest, null, province.code(), current, best);
-                    if (includeOld) {
-                        collect(rest, null, province.code(), old, best);
-                    }
+                    collect(rest, null, province.code(), old, best);
                 }
             }
         }

@@ -32,8 +32,14 @@ class AgenciesTest {
     void printsGenerationTime() {
         long start = System.nanoTime();
         Agencies fresh = Agencies.generate(units, DATE);
-        System.out.printf("Agencies: generated %d in %.1f ms%n", fresh.size(), (System.nanoTime() - start) / 1e6);
-        assertEquals(agencies.size(), fresh.size());
+        Agency police = fresh.find("26824", AgencyLevel.COMMUNE, AgencyKind.POLICE);
+        long first = System.nanoTime();
+        List<Agency> all = fresh.all();
+        long everything = System.nanoTime();
+        System.out.printf("Agencies: first find %.2f ms, all %d agencies %.1f ms%n",
+                (first - start) / 1e6, all.size(), (everything - first) / 1e6);
+        assertEquals("X26824.CA", police.id());
+        assertEquals(fresh.size(), all.size());
     }
 
     @Test
@@ -72,7 +78,10 @@ class AgenciesTest {
         assertEquals("Trung tâm Phục vụ hành chính công tỉnh Tuyên Quang",
                 agencies.byId("T08.TTPVHCC").orElseThrow().name().vi());
         assertEquals(Agencies.generate(units, DATE).byId("T01.CA"), agencies.byId("T01.CA"));
-        assertTrue(agencies.byId("x00004.ubnd").isEmpty());
+        for (String notAnAgency : List.of("x00004.ubnd", "X99999.CA", "X00004.STP", "T01.UBND.X", "T01.", "Q01.CA",
+                "X00001.CA" /* old code */)) {
+            assertTrue(agencies.byId(notAnAgency).isEmpty(), notAnAgency);
+        }
         assertTrue(agencies.byId(null).isEmpty());
     }
 

@@ -1,0 +1,256 @@
+package vn.dvc.core.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import vn.dvc.core.agency.Agency;
+import vn.dvc.core.catalog.DocumentComponent;
+import vn.dvc.core.catalog.Procedure;
+import vn.dvc.core.dossier.Actor;
+import vn.dvc.core.dossier.Applicant;
+import vn.dvc.core.dossier.ApplicantKeys;
+import vn.dvc.core.dossier.Channel;
+import vn.dvc.core.dossier.Component;
+import vn.dvc.core.dossier.ComponentState;
+import vn.dvc.core.dossier.Dossier;
+import vn.dvc.core.dossier.DossierCode;
+import vn.dvc.core.dossier.DossierStatus;
+import vn.dvc.core.dossier.DossierStore;
+import vn.dvc.core.dossier.HistoryEvent;
+import vn.dvc.core.dossier.IdempotencyRecord;
+import vn.dvc.core.error.ApiException;
+import vn.dvc.core.json.Json;
+import vn.dvc.core.security.Caller;
+import vn.dvc.core.security.Role;
+import vn.dvc.core.text.LocalizedText;
+import vn.dvc.core.units.Commune;
+
+/**
+ * Files a dossier: one tap creates exactly one dossier, whatever the retries. The dossier, its components, its
+ * first history event, the agency's next sequence number and the idempotency record are written in one
+ * transaction, so a retry finds either nothing (and files) or the first response (and returns it).
+ */
+public final class FilingService {
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
+    static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
+    private static final int MAX_ATTEMPTS = 30;
+
+    private final DossierStore store;
+    private final ProcedureSource procedures;
+    private final UploadUrls uploads;
+    private final ApplicantKeys applicantKeys;
+    private final Clock clock;
+
+    public FilingService(DossierStore store, ProcedureSource procedures, UploadUrls uploads, ApplicantKeys applicantKeys,
+                         Clock clock) {
+        this.store = store;
+        this.procedures = procedures;
+        this.uploads = uploads;
+        this.applicantKeys = applicantKeys;
+        this.clock = clock;
+    }
+
+    /** The outcome: HTTP status and the JSON body (the same on every retry of the same request). */
+    public record Result(int status, String body, boolean replayed) {}
+
+    public Result file(Caller caller, String idempotencyKey, String rawBody, JsonNode body) {
+        if (caller.role() != Role.CITIZEN && caller.role() != Role.ASSISTANT) {
+            throw ApiException.forbidden("ROLE_NOT_ALLOWED", "Chỉ công dân hoặc người nộp hộ được nộp hồ sơ.",
+                    "Only citizens and assistants may file dossiers.");
+        }
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
+            throw ApiException.badRequest("IDEMPOTENCY_KEY_REQUIRED",
+                    "Thiếu tiêu đề Idempotency-Key (8–128 ký tự chữ, số, . _ : -).",
+                    "The Idempotency-Key header is required (8-128 letters, digits, . _ : -).");
+        }
+        String scopedKey = caller.subject() + "#" + idempotencyKey;
+        String requestHash = sha256(rawBody.strip());
+        FilingRequest request = FilingRequest.parse(body);
+
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, VIETNAM);
+        Procedure procedure = procedures.current(request.procedureCode()).orElseThrow(() -> ApiException.notFound(
+                "PROCEDURE_NOT_FOUND", "Không tìm thấy thủ tục hành chính này.", "No such procedure."));
+        Commune commune = Routing.commune(request.communeCode(), today);
+        if (!procedure.isPublishedIn(commune.provinceCode())) {
+            throw ApiException.unprocessable("PROCEDURE_NOT_PUBLISHED",
+                    "Thủ tục này không được công bố tại tỉnh/thành phố của người nộp.",
+                    "This procedure is not published in the applicant's province.");
+        }
+        if (!procedure.isInForceOn(today)) {
+            throw ApiException.unprocessable("PROCEDURE_NOT_IN_FORCE", "Thủ tục này hiện không còn hiệu lực.",
+                    "This procedure is not in force.");
+        }
+        Agency agency = Routing.receivingAgency(procedure, commune);
+        Applicant applicant = applicantOf(caller, request);
+        List<Component> components = components(procedure, request, now);
+        Actor submittedBy = new Actor(caller.role(), caller.subject(), caller.agencyId());
+
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            long last = store.lastSequence(agency.id(), today);
+            DossierCode code = DossierCode.of(agency.id(), today, last + 1);
+            List<Component> keyed = withObjectKeys(code.toString(), components, now);
+            boolean uploadsPending = keyed.stream().anyMatch(c -> c.objectKey() != null && !c.state().satisfied());
+            DossierStatus status = uploadsPending ? DossierStatus.RECEIVED : DossierStatus.VALIDATING;
+            Dossier dossier = new Dossier(code.toString(), procedure.code(), procedure.version(), status, 1, agency.id(),
+                    commune.code(), commune.provinceCode(), request.channel(), applicant,
+                    applicantKeys.keyOf(applicant.personalId()), submittedBy, now, now, null, request.form(),
+                    Map.of("delivery", request.delivery()));
+            String responseBody = Json.write(response(dossier, procedure, agency, keyed, now));
+            HistoryEvent event = new HistoryEvent(now, submittedBy, "FILED", null, status, null,
+                    Map.of("channel", request.channel().name(), "components", keyed.stream().map(Component::code).toList()));
+            try {
+                store.create(dossier, keyed, event, last,
+                        new IdempotencyRecord(scopedKey, requestHash, 201, responseBody, now.plus(IDEMPOTENCY_RETENTION)));
+                return new Result(201, responseBody, false);
+            } catch (DossierStore.IdempotencyKeyUsedException e) {
+                return replay(scopedKey, requestHash);
+            } catch (DossierStore.SequenceTakenException e) {
+                var existing = store.idempotency(scopedKey);
+                if (existing.isPresent()) {
+                    return replay(scopedKey, requestHash);
+                }
+                backoff(attempt);
+            }
+        }
+        throw new ApiException(503, "BUSY", LocalizedText.of("Hệ thống đang bận, vui lòng thử lại.",
+                "The service is busy; please retry."));
+    }
+
+    private Result replay(String scopedKey, String requestHash) {
+        IdempotencyRecord record = store.idempotency(scopedKey).orElseThrow(() -> new ApiException(409, "RETRY_IN_PROGRESS",
+                LocalizedText.of("Yêu cầu trước với cùng khóa đang được xử lý.", "A request with this key is in progress.")));
+        if (!record.requestHash().equals(requestHash)) {
+            throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED",
+                    "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.",
+                    "This Idempotency-Key was already used with a different request.");
+        }
+        return new Result(record.status(), record.responseBody(), true);
+    }
+
+    private Applicant applicantOf(Caller caller, FilingRequest request) {
+        FilingRequest.ApplicantData data = request.applicant();
+        String personalId;
+        if (caller.role() == Role.CITIZEN) {
+            if (!ApplicantKeys.isPersonalId(caller.personalId())) {
+                throw ApiException.forbidden("IDENTITY_REQUIRED", "Tài khoản chưa gắn số định danh cá nhân.",
+                        "Your account carries no personal identification number.");
+            }
+            if (data.personalId() != null && !data.personalId().equals(caller.personalId())) {
+                throw ApiException.unprocessable("APPLICANT_MISMATCH",
+                        "Công dân chỉ được nộp hồ sơ cho chính mình; hãy nhờ người nộp hộ.",
+                        "Citizens file only for themselves; ask an assistant to file for someone else.");
+            }
+            personalId = caller.personalId();
+        } else {
+            if (!ApplicantKeys.isPersonalId(data.personalId())) {
+                throw new ApiException(422, "VALIDATION_FAILED", LocalizedText.of(
+                        "Cần số định danh cá nhân (12 chữ số) của người nộp.",
+                        "The applicant's personal identification number (12 digits) is required."),
+                        List.of(Map.of("field", "applicant.personalId", "code", "REQUIRED")));
+            }
+            personalId = data.personalId();
+        }
+        return new Applicant(personalId, data.fullName(), data.dateOfBirth(), data.phone(), data.email());
+    }
+
+    private static List<Component> components(Procedure procedure, FilingRequest request, Instant now) {
+        Map<String, DocumentComponent> known = new LinkedHashMap<>();
+        procedure.components().forEach(c -> known.put(c.code(), c));
+        List<Map<String, Object>> problems = new ArrayList<>();
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (FilingRequest.Upload upload : request.uploads()) {
+            DocumentComponent c = known.get(upload.component());
+            if (c == null) {
+                problems.add(Map.of("field", "components", "component", upload.component(), "code", "UNKNOWN_COMPONENT"));
+            } else if (!c.acceptedTypes().isEmpty() && !c.acceptedTypes().contains(upload.contentType())) {
+                problems.add(Map.of("field", "components", "component", upload.component(), "code", "UNSUPPORTED_CONTENT_TYPE",
+                        "accepted", c.acceptedTypes()));
+            } else if (declared.put(upload.component(), upload.contentType()) != null) {
+                problems.add(Map.of("field", "components", "component", upload.component(), "code", "DUPLICATE_COMPONENT"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(422, "INVALID_COMPONENTS", LocalizedText.of(
+                    "Thành phần hồ sơ không hợp lệ.", "Some document components are invalid."), problems);
+        }
+        List<Component> components = new ArrayList<>();
+        for (DocumentComponent c : procedure.components()) {
+            String type = declared.get(c.code());
+            components.add(new Component(c.code(), Boolean.TRUE.equals(c.required()), ComponentState.EXPECTED,
+                    type == null ? null : "pending", type, c.maxBytes() > 0 ? c.maxBytes() : 10L * 1024 * 1024,
+                    null, null, c.substitutableBy() == null ? null : c.substitutableBy().name(), null, now));
+        }
+        return components;
+    }
+
+    /** Object keys carry the dossier code and component only: never a name or identification number. */
+    private static List<Component> withObjectKeys(String code, List<Component> components, Instant now) {
+        List<Component> keyed = new ArrayList<>();
+        for (Component c : components) {
+            keyed.add(c.objectKey() == null ? c : c.withUpload(
+                    "uploads/" + code + "/" + c.code() + "/" + UUID.randomUUID(), c.contentType(), now));
+        }
+        return keyed;
+    }
+
+    private Map<String, Object> response(Dossier d, Procedure procedure, Agency agency, List<Component> components, Instant now) {
+        List<Map<String, Object>> uploadList = new ArrayList<>();
+        for (Component c : components) {
+            if (c.objectKey() == null) {
+                continue;
+            }
+            UploadUrls.UploadUrl url = uploads.issue(c.objectKey(), c.contentType(), c.maxBytes(), UPLOAD_URL_VALIDITY);
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("component", c.code());
+            u.put("method", url.method());
+            u.put("url", url.url());
+            u.put("headers", Map.of("Content-Type", c.contentType()));
+            u.put("maxBytes", c.maxBytes());
+            u.put("expiresAt", url.expiresAt().toString());
+            uploadList.add(u);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", d.code());
+        body.put("status", d.status().name());
+        body.put("statusText", Map.of("vi", d.status().label().vi(), "en", d.status().label().en()));
+        body.put("procedure", Map.of("code", procedure.code(), "version", procedure.version(), "name", procedure.name()));
+        body.put("agency", Map.of("id", agency.id(), "name", agency.name()));
+        body.put("communeCode", d.communeCode());
+        body.put("createdAt", now.toString());
+        body.put("uploads", uploadList);
+        return body;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 10) * 5L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,54 @@
+package vn.dvc.documents;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.config.Env;
+import vn.dvc.aws.documents.S3DocumentObjects;
+import vn.dvc.aws.dossier.DynamoDossierStore;
+import vn.dvc.core.documents.UploadProcessor;
+
+/**
+ * document-processor (S3 ObjectCreated under {@code uploads/}): checks each file by content, size and SHA-256 and
+ * records the outcome on the dossier. A failure throws, so Lambda's asynchronous retries run it again; every
+ * outcome is idempotent.
+ */
+public class DocumentProcessorHandler implements RequestHandler<S3Event, String> {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentProcessorHandler.class);
+    private final UploadProcessor processor;
+
+    public DocumentProcessorHandler() {
+        this(new UploadProcessor(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new S3DocumentObjects(AwsClients.s3(), Env.require("DOCUMENT_BUCKET")), Clock.systemUTC()));
+    }
+
+    public DocumentProcessorHandler(UploadProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            Metrics metrics = vn.dvc.aws.logging.Observability.metrics();
+            StringBuilder outcomes = new StringBuilder();
+            for (var record : event.getRecords()) {
+                String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+                UploadProcessor.Outcome outcome = processor.process(key);
+                LOG.info("upload {} -> {}", key, outcome);
+                metrics.addMetric("Upload" + outcome.name(), 1, MetricUnit.COUNT);
+                outcomes.append(outcome).append(' ');
+            }
+            metrics.flush();
+            return outcomes.toString().trim();
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package vn.dvc.events;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.config.Env;
+import vn.dvc.aws.dynamo.StreamImages;
+import vn.dvc.core.dossier.DossierStatus;
+import vn.dvc.core.dossier.StepRouting;
+import vn.dvc.core.json.Json;
+
+/**
+ * dossier-events (DynamoDB stream of the dossier table): the router. For each committed status change of a
+ * dossier it sends one message per step queue that change feeds ({@link StepRouting}). Only committed changes
+ * become work, so nothing is lost when a step fails after writing. A failed send reports that record as the
+ * batch's first failure, so Lambda retries from it (records before it are not re-sent).
+ */
+public class DossierEventsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(DossierEventsHandler.class);
+    private final SqsClient sqs;
+    private final Map<StepRouting.Step, String> queues;
+
+    public DossierEventsHandler() {
+        this(AwsClients.sqs(), queuesFromEnvironment());
+    }
+
+    public DossierEventsHandler(SqsClient sqs, Map<StepRouting.Step, String> queues) {
+        this.sqs = sqs;
+        this.queues = queues;
+    }
+
+    /** {@code <STEP>_QUEUE_URL} for every step whose queue this deployment has. */
+    static Map<StepRouting.Step, String> queuesFromEnvironment() {
+        Map<StepRouting.Step, String> queues = new EnumMap<>(StepRouting.Step.class);
+        for (StepRouting.Step step : StepRouting.Step.values()) {
+            String url = Env.get(step.name() + "_QUEUE_URL");
+            if (url != null) {
+                queues.put(step, url);
+            }
+        }
+        return queues;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> route(event));
+    }
+
+    private StreamsEventResponse route(DynamodbEvent event) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            try {
+                routeOne(record);
+            } catch (RuntimeException e) {
+                LOG.warn("stream record {} not routed: {}", record.getEventID(), e.toString());
+                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+                break; // Lambda retries from the first failure; later records would be re-sent anyway
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    private void routeOne(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> newImage = StreamImages.toSdk(record.getDynamodb().getNewImage());
+        if (newImage == null || !"META".equals(text(newImage, "sk"))) {
+            return;
+        }
+        Map<String, AttributeValue> oldImage = StreamImages.toSdk(record.getDynamodb().getOldImage());
+        DossierStatus to = DossierStatus.valueOf(text(newImage, "status"));
+        DossierStatus from = oldImage == null ? null : DossierStatus.valueOf(text(oldImage, "status"));
+        List<StepRouting.Step> steps = StepRouting.stepsFor(from, to);
+        for (StepRouting.Step step : steps) {
+            String url = queues.get(step);
+            if (url == null) {
+                continue; // that capability is not deployed
+            }
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("type", "DossierStatusChanged");
+            message.put("eventId", record.getEventID());
+            message.put("dossierCode", text(newImage, "code"));
+            message.put("from", from == null ? null : from.name());
+            message.put("to", to.name());
+            message.put("version", Long.parseLong(newImage.get("version").n()));
+            message.put("at", text(newImage, "updatedAt"));
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(Json.write(message)));
+        }
+        if (!steps.isEmpty()) {
+            LOG.info("dossier {} {} -> {} routed to {}", text(newImage, "code"), from, to, steps);
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+}

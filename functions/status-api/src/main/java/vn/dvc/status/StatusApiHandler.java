@@ -1,0 +1,144 @@
+package vn.dvc.status;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.config.Env;
+import vn.dvc.aws.dossier.DynamoDossierStore;
+import vn.dvc.aws.http.HttpApiHandler;
+import vn.dvc.aws.http.HttpRequest;
+import vn.dvc.aws.http.HttpResponse;
+import vn.dvc.core.dossier.ApplicantKeys;
+import vn.dvc.core.dossier.Component;
+import vn.dvc.core.dossier.Dossier;
+import vn.dvc.core.dossier.DossierAccess;
+import vn.dvc.core.dossier.DossierCode;
+import vn.dvc.core.dossier.DossierStore;
+import vn.dvc.core.dossier.HistoryEvent;
+import vn.dvc.core.error.ApiException;
+import vn.dvc.core.security.Role;
+import vn.dvc.core.text.Language;
+
+/**
+ * status-api (HTTP API, JWT): a dossier's status, components and history for those allowed to see it
+ * ({@link DossierAccess}); anyone else gets 404, so dossier codes cannot be probed.
+ */
+public class StatusApiHandler extends HttpApiHandler {
+    private final DossierStore store;
+    private final ApplicantKeys keys;
+
+    public StatusApiHandler() {
+        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")));
+    }
+
+    public StatusApiHandler(DossierStore store, ApplicantKeys keys) {
+        this.store = store;
+        this.keys = keys;
+        on("GET /dossiers/{code}", this::get);
+        on("GET /dossiers/{code}/history", this::history);
+        on("GET /dossiers", this::list);
+    }
+
+    private Dossier readable(HttpRequest request) {
+        String code = request.pathParam("code");
+        if (!DossierCode.isWellFormed(code)) {
+            throw ApiException.badRequest("MALFORMED_DOSSIER_CODE", "Mã hồ sơ không đúng định dạng.",
+                    "The dossier code is malformed.");
+        }
+        return store.find(code).filter(d -> DossierAccess.canRead(request.caller(), d, keys))
+                .orElseThrow(() -> ApiException.notFound("DOSSIER_NOT_FOUND", "Không tìm thấy hồ sơ.", "No such dossier."));
+    }
+
+    private APIGatewayV2HTTPResponse get(HttpRequest request) {
+        Dossier d = readable(request);
+        Map<String, Object> body = summary(d, request.language());
+        List<Map<String, Object>> components = new ArrayList<>();
+        for (Component c : store.components(d.code())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("component", c.code());
+            m.put("required", c.required());
+            m.put("state", c.state().name());
+            m.put("sha256", c.sha256());
+            m.put("sizeBytes", c.sizeBytes());
+            m.put("substitutedBy", c.substitutedBy());
+            if (c.reason() != null) {
+                m.put("reason", c.reason().in(request.language()));
+            }
+            components.add(m);
+        }
+        body.put("components", components);
+        body.put("history", timeline(store.history(d.code()), request.language()));
+        return HttpResponse.json(200, body);
+    }
+
+    private APIGatewayV2HTTPResponse history(HttpRequest request) {
+        Dossier d = readable(request);
+        return HttpResponse.json(200, Map.of("code", d.code(), "history", timeline(store.history(d.code()), request.language())));
+    }
+
+    private APIGatewayV2HTTPResponse list(HttpRequest request) {
+        if (request.caller().role() != Role.CITIZEN || !ApplicantKeys.isPersonalId(request.caller().personalId())) {
+            throw ApiException.forbidden("CITIZENS_ONLY", "Danh sách này dành cho công dân.", "This list is for citizens.");
+        }
+        int limit = parseLimit(request.query("limit"));
+        var page = store.byApplicant(keys.keyOf(request.caller().personalId()), limit, request.query("cursor"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(d -> summary(d, request.language())).toList());
+        body.put("nextCursor", page.nextCursor());
+        return HttpResponse.json(200, body);
+    }
+
+    private static int parseLimit(String text) {
+        if (text == null) return 20;
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= 100) return limit;
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 100.", "limit must be between 1 and 100.");
+    }
+
+    private static Map<String, Object> summary(Dossier d, Language language) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", d.code());
+        body.put("status", d.status().name());
+        body.put("statusText", d.status().label().in(language));
+        body.put("procedureCode", d.procedureCode());
+        body.put("procedureVersion", d.procedureVersion());
+        body.put("agencyId", d.agencyId());
+        body.put("communeCode", d.communeCode());
+        body.put("channel", d.channel().name());
+        body.put("createdAt", d.createdAt().toString());
+        body.put("updatedAt", d.updatedAt().toString());
+        if (d.dueAt() != null) {
+            body.put("dueAt", d.dueAt().toString());
+        }
+        return body;
+    }
+
+    private static List<Map<String, Object>> timeline(List<HistoryEvent> events, Language language) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (HistoryEvent e : events) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", e.at().toString());
+            m.put("action", e.action());
+            m.put("from", e.from() == null ? null : e.from().name());
+            m.put("to", e.to() == null ? null : e.to().name());
+            if (e.to() != null) {
+                m.put("statusText", e.to().label().in(language));
+            }
+            m.put("actorRole", e.actor() == null ? null : e.actor().role().name());
+            if (e.reason() != null) {
+                m.put("reason", e.reason().in(language));
+            }
+            m.put("details", e.details());
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package vn.dvc.validation;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.config.Env;
+import vn.dvc.aws.dossier.DynamoDossierStore;
+import vn.dvc.aws.sqs.PermanentFailure;
+import vn.dvc.aws.sqs.SqsBatch;
+import vn.dvc.core.json.Json;
+import vn.dvc.core.validation.ValidationService;
+
+/**
+ * validation-worker (SQS, partial batch failures): validates a dossier that reached VALIDATING. A malformed
+ * message goes to the DLQ with its reason; a failure of the store returns the message to the queue.
+ */
+public class ValidationWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ValidationWorkerHandler.class);
+    private final ValidationService validation;
+    private final SqsBatch batch;
+
+    public ValidationWorkerHandler() {
+        this(new ValidationService(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")), Clock.systemUTC()),
+                new SqsBatch(Env.get("VALIDATION_DLQ_URL")));
+    }
+
+    public ValidationWorkerHandler(ValidationService validation, SqsBatch batch) {
+        this.validation = validation;
+        this.batch = batch;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> batch.process(event, message -> {
+            JsonNode body;
+            try {
+                body = Json.tree(message.getBody());
+            } catch (Exception e) {
+                throw new PermanentFailure("MALFORMED_MESSAGE", "the message body is not JSON");
+            }
+            String code = body.path("dossierCode").asText(null);
+            if (code == null || !body.path("version").canConvertToLong()) {
+                throw new PermanentFailure("MALFORMED_MESSAGE", "dossierCode and version are required");
+            }
+            ValidationService.Outcome outcome = validation.validate(code, body.path("version").asLong());
+            if (outcome == ValidationService.Outcome.NOT_FOUND) {
+                throw new PermanentFailure("DOSSIER_NOT_FOUND", "no dossier " + code);
+            }
+            LOG.info("dossier {} validation -> {}", code, outcome);
+        }));
+    }
+}

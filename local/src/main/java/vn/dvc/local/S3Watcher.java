@@ -1,0 +1,103 @@
+package vn.dvc.local;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * S3 event notifications for the local engines, which send none: watches a bucket (under the event's prefix
+ * filter) and turns every new or replaced object into an {@code ObjectCreated:Put} event for the function, retried
+ * twice on failure like Lambda's asynchronous invocation. Works the same with S3Proxy, moto or LocalStack.
+ */
+final class S3Watcher implements Runnable {
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+    private final String functionId;
+    private final FunctionHost functions;
+    private final Map<String, String> seen = new HashMap<>();
+    private volatile boolean running = true;
+
+    S3Watcher(S3Client s3, String bucket, String prefix, String functionId, FunctionHost functions) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix == null ? "" : prefix;
+        this.functionId = functionId;
+        this.functions = functions;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                scan();
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                sleepQuietly(500);
+            }
+        }
+    }
+
+    private void scan() {
+        Set<String> present = new HashSet<>();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            present.add(object.key());
+            String fingerprint = object.eTag() + "@" + object.lastModified() + "#" + object.size();
+            if (fingerprint.equals(seen.get(object.key()))) {
+                continue;
+            }
+            seen.put(object.key(), fingerprint);
+            notify(object);
+        }
+        seen.keySet().retainAll(present);
+    }
+
+    private void notify(S3Object object) {
+        S3Event event = event(bucket, object.key(), object.size(), object.eTag());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                functions.invoke(functionId, event);
+                return;
+            } catch (RuntimeException e) {
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    /** An S3 ObjectCreated:Put event as S3 sends it (keys URL-encoded). */
+    static S3Event event(String bucket, String key, long size, String eTag) {
+        var bucketEntity = new S3EventNotification.S3BucketEntity(bucket,
+                new S3EventNotification.UserIdentityEntity("local"), "arn:aws:s3:::" + bucket);
+        var objectEntity = new S3EventNotification.S3ObjectEntity(
+                URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"), size,
+                eTag == null ? null : eTag.replace("\"", ""), null, Long.toHexString(System.nanoTime()));
+        var s3Entity = new S3EventNotification.S3Entity("local-upload", bucketEntity, objectEntity, "1.0");
+        var record = new S3EventNotification.S3EventNotificationRecord(Engines.REGION, "ObjectCreated:Put", "aws:s3",
+                java.time.Instant.now().toString(), "2.1", new S3EventNotification.RequestParametersEntity("127.0.0.1"),
+                new S3EventNotification.ResponseElementsEntity("local", "local"), s3Entity,
+                new S3EventNotification.UserIdentityEntity("local"));
+        return new S3Event(List.of(record));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
