@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,14 +32,14 @@ public final class CalendarAdjustments {
 
     private static final CalendarAdjustments NONE = new CalendarAdjustments(Map.of(), Map.of(), Map.of());
 
-    private final Map<LocalDate, Adjustment> byDate;
+    private final java.util.NavigableMap<LocalDate, Adjustment> byDate;
     private final Map<Integer, TetAnnouncement> tetByYear;
     private final Map<Integer, NationalDayAnnouncement> nationalDayByYear;
 
     private CalendarAdjustments(Map<LocalDate, Adjustment> byDate,
                                 Map<Integer, TetAnnouncement> tetByYear,
                                 Map<Integer, NationalDayAnnouncement> nationalDayByYear) {
-        this.byDate = Collections.unmodifiableMap(new TreeMap<>(byDate));
+        this.byDate = Collections.unmodifiableNavigableMap(new TreeMap<>(byDate));
         this.tetByYear = Collections.unmodifiableMap(new TreeMap<>(tetByYear));
         this.nationalDayByYear = Collections.unmodifiableMap(new TreeMap<>(nationalDayByYear));
     }
@@ -93,13 +92,18 @@ public final class CalendarAdjustments {
     }
 
     public Optional<Adjustment> on(LocalDate date) {
-        return Optional.ofNullable(byDate.get(date)).filter(a -> a.kind() != Kind.REGULAR);
+        Adjustment adjustment = byDate.get(date);
+        return adjustment == null || adjustment.kind() == Kind.REGULAR ? Optional.empty() : Optional.of(adjustment);
     }
 
     public List<Adjustment> inYear(int year) {
-        return byDate.values().stream()
-                .filter(a -> a.date().getYear() == year && a.kind() != Kind.REGULAR)
-                .toList();
+        List<Adjustment> result = new ArrayList<>();
+        for (Adjustment a : byDate.subMap(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)).values()) {
+            if (a.kind() != Kind.REGULAR) {
+                result.add(a);
+            }
+        }
+        return List.copyOf(result);
     }
 
     public Optional<TetAnnouncement> tet(int year) {
@@ -303,9 +307,14 @@ public final class CalendarAdjustments {
             if (text == null) {
                 throw new IllegalArgumentException("missing date in calendar adjustments");
             }
+            // yyyy-MM-dd by hand: DateTimeFormatter's first use costs tens of milliseconds at cold start.
+            if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+                throw new IllegalArgumentException("bad date in calendar adjustments (want yyyy-MM-dd): " + text);
+            }
             try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
+                return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                        Integer.parseInt(text, 8, 10, 10));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
                 throw new IllegalArgumentException("bad date in calendar adjustments: " + text, e);
             }
         }

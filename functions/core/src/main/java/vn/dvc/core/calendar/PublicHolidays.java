@@ -2,7 +2,6 @@ package vn.dvc.core.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,7 +33,7 @@ public final class PublicHolidays {
     public static final int FIRST_YEAR = 2021;
     public static final int LAST_YEAR = LunarCalendar.MAX_YEAR;
 
-    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final Comparator<Holiday> BY_DATE = (a, b) -> a.date().compareTo(b.date());
 
     private PublicHolidays() {}
 
@@ -52,9 +51,9 @@ public final class PublicHolidays {
         holidays.add(new Holiday(LocalDate.of(year, 1, 1),
                 LocalizedText.of("Tết Dương lịch", "New Year's Day")));
 
-        List<LocalDate> tetDays = announcements.tet(year)
-                .map(CalendarAdjustments.TetAnnouncement::days)
-                .orElseGet(() -> defaultTetDays(year));
+        // Plain conditionals rather than Optional chains with lambdas: this runs at cold start.
+        CalendarAdjustments.TetAnnouncement tet = announcements.tet(year).orElse(null);
+        List<LocalDate> tetDays = tet != null ? tet.days() : defaultTetDays(year);
         for (LocalDate day : tetDays) {
             holidays.add(new Holiday(day, tetName(LunarCalendar.VIETNAM.toLunar(day))));
         }
@@ -69,14 +68,14 @@ public final class PublicHolidays {
 
         LocalDate nationalDay = LocalDate.of(year, 9, 2);
         holidays.add(new Holiday(nationalDay, LocalizedText.of("Quốc khánh (2/9)", "National Day (2 September)")));
-        LocalDate adjacent = announcements.nationalDay(year)
-                .map(CalendarAdjustments.NationalDayAnnouncement::adjacentDay)
-                .orElseGet(() -> defaultAdjacentDay(nationalDay, rules.nationalDayAdjacentDay()));
+        CalendarAdjustments.NationalDayAnnouncement announced = announcements.nationalDay(year).orElse(null);
+        LocalDate adjacent = announced != null ? announced.adjacentDay()
+                : defaultAdjacentDay(nationalDay, rules.nationalDayAdjacentDay());
         holidays.add(new Holiday(adjacent, LocalizedText.of(
                 "Quốc khánh (ngày liền kề " + adjacent.getDayOfMonth() + "/9)",
                 "National Day (adjacent day, " + adjacent.getDayOfMonth() + " September)")));
 
-        holidays.sort(Comparator.comparing(Holiday::date));
+        holidays.sort(BY_DATE);
         return List.copyOf(holidays);
     }
 
@@ -86,12 +85,16 @@ public final class PublicHolidays {
      * Announced swaps are not consulted: they are applied after this rule by {@link WorkingDayCalendar}.
      */
     public static List<NonWorkingDay> compensatoryDaysOff(List<Holiday> holidays) {
+        List<Holiday> sorted = new ArrayList<>(holidays);
+        sorted.sort(BY_DATE);
         Set<LocalDate> taken = new HashSet<>();
-        holidays.forEach(h -> taken.add(h.date()));
+        for (Holiday h : sorted) {
+            taken.add(h.date());
+        }
         List<NonWorkingDay> result = new ArrayList<>();
-        holidays.stream().sorted(Comparator.comparing(Holiday::date)).forEach(holiday -> {
+        for (Holiday holiday : sorted) {
             if (!isWeeklyRestDay(holiday.date())) {
-                return;
+                continue;
             }
             LocalDate day = holiday.date().plusDays(1);
             while (isWeeklyRestDay(day) || taken.contains(day)) {
@@ -99,9 +102,9 @@ public final class PublicHolidays {
             }
             taken.add(day);
             result.add(new NonWorkingDay(day, NonWorkingDay.Kind.COMPENSATORY_DAY_OFF, LocalizedText.of(
-                    "Nghỉ bù " + holiday.name().vi() + " trùng ngày nghỉ hằng tuần " + VI_DATE.format(holiday.date()),
+                    "Nghỉ bù " + holiday.name().vi() + " trùng ngày nghỉ hằng tuần " + vietnameseDate(holiday.date()),
                     "Day off in lieu of " + holiday.name().en() + ", which fell on a weekly rest day (" + holiday.date() + ")")));
-        });
+        }
         return List.copyOf(result);
     }
 
@@ -125,6 +128,13 @@ public final class PublicHolidays {
                 case TUESDAY, WEDNESDAY, FRIDAY, SATURDAY -> nationalDay.minusDays(1);
             };
         };
+    }
+
+    /** dd/MM/yyyy without a DateTimeFormatter (whose first use is slow at cold start). */
+    private static String vietnameseDate(LocalDate date) {
+        int d = date.getDayOfMonth();
+        int m = date.getMonthValue();
+        return (d < 10 ? "0" : "") + d + "/" + (m < 10 ? "0" : "") + m + "/" + date.getYear();
     }
 
     private static LocalizedText tetName(LunarDate lunar) {

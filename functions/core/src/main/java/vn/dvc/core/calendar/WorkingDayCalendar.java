@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import vn.dvc.core.text.LocalizedText;
 
 /**
- * Working days and statutory deadlines of administrative procedures, in Vietnam time (Asia/Ho_Chi_Minh).
+ * Working days and statutory deadlines of administrative procedures, in Vietnam time (Asia/Ho_Chi_Minh, UTC+7).
  *
  * <h2>Working day</h2>
  * Monday to Friday, minus the public holidays of Labour Code 2019 Art. 112 ({@link PublicHolidays}), minus the
@@ -49,7 +50,11 @@ import vn.dvc.core.text.LocalizedText;
  * on first use and cached in the instance. Years before {@link PublicHolidays#FIRST_YEAR} are refused.
  */
 public final class WorkingDayCalendar {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /**
+     * Vietnam time. Asia/Ho_Chi_Minh has been UTC+7 with no daylight saving since 13 June 1975, so the fixed offset
+     * gives the same results for every supported year while sparing the time-zone database load at cold start.
+     */
+    public static final ZoneId ZONE = ZoneOffset.ofHours(7);
 
     /** Far beyond any statutory time; stops runaway loops on a misconfigured calendar. */
     static final int MAX_DAYS = 3_660;
@@ -59,6 +64,8 @@ public final class WorkingDayCalendar {
 
     private static final LocalizedText SATURDAY = LocalizedText.of("Thứ Bảy (nghỉ hằng tuần)", "Saturday (weekly rest day)");
     private static final LocalizedText SUNDAY = LocalizedText.of("Chủ nhật (nghỉ hằng tuần)", "Sunday (weekly rest day)");
+
+    private static final java.util.Comparator<NonWorkingDay> BY_DATE = (a, b) -> a.date().compareTo(b.date());
 
     private final OfficeHours officeHours;
     private final HolidayRules rules;
@@ -138,14 +145,16 @@ public final class WorkingDayCalendar {
 
     /** Every day off of {@code year} other than a plain weekend: holidays, compensating and announced days off. */
     public List<NonWorkingDay> daysOff(int year) {
-        return plan(year).daysOff().values().stream()
-                .sorted(java.util.Comparator.comparing(NonWorkingDay::date))
-                .toList();
+        List<NonWorkingDay> days = new ArrayList<>(plan(year).daysOff().values());
+        days.sort(BY_DATE);
+        return List.copyOf(days);
     }
 
     /** The Saturdays and Sundays of {@code year} announced as working days. */
     public List<LocalDate> makeUpWorkingDays(int year) {
-        return plan(year).makeUpWorkingDays().stream().sorted().toList();
+        List<LocalDate> days = new ArrayList<>(plan(year).makeUpWorkingDays());
+        days.sort(null);
+        return List.copyOf(days);
     }
 
     /** The first working day strictly after {@code date}. */

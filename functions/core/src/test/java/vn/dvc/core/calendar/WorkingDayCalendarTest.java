@@ -318,6 +318,15 @@ class WorkingDayCalendarTest {
         assertEquals(deadline, mapper.readValue(json, Deadline.class));
     }
 
+    @Test
+    void fixedOffsetIsTheSameAsAsiaHoChiMinhForEverySupportedYear() {
+        java.time.zone.ZoneRules rules = java.time.ZoneId.of("Asia/Ho_Chi_Minh").getRules();
+        assertTrue(rules.getTransitionRules().isEmpty(), "no recurring (DST) rules");
+        Instant lastChange = rules.previousTransition(Instant.parse("2199-12-31T00:00:00Z")).getInstant();
+        assertTrue(lastChange.isBefore(Instant.parse("1976-01-01T00:00:00Z")), "last change " + lastChange);
+        assertEquals(WorkingDayCalendar.ZONE, rules.getOffset(Instant.parse("2021-01-01T00:00:00Z")));
+    }
+
     // ---- cost ----
 
     @Test
@@ -332,7 +341,7 @@ class WorkingDayCalendarTest {
         fresh.isWorkingDay(LocalDate.of(2031, 3, 4));
         Deadline deadline = fresh.addWorkingDays(vn("2031-03-03T10:00"), 15);
         long t3 = System.nanoTime();
-        System.out.printf("calendar: parse adjustments.json %.2f ms; first year (2031) %.2f ms; cached lookups + 15-day deadline %.3f ms (working=%s, due=%s)%n",
+        System.out.printf("calendar (test JVM, classes already loaded): parse adjustments.json %.2f ms; first year (2031) %.2f ms; cached lookups + 15-day deadline %.3f ms (working=%s, due=%s)%n",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, working, deadline.dueDate());
     }
 }
