@@ -1,0 +1,84 @@
+package vn.dvc.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.dvc.core.json.Json;
+import vn.dvc.local.Template;
+
+/**
+ * Every sample event under events/ (the same files {@code sam local invoke -e} takes) is replayed through its
+ * function's real handler against the local engines, and its outcome is checked. A new event file without an
+ * expectation here fails, so samples cannot rot.
+ */
+@ExtendWith(Suite.class)
+class EventsReplayIT {
+    /** HTTP events: the status their handler must answer. */
+    static final Map<String, Integer> HTTP_STATUS = Map.ofEntries(
+            Map.entry("intake-api/http-file-dossier.json", 201),
+            Map.entry("intake-api/http-file-dossier-missing-key.json", 400),
+            Map.entry("catalog-api/http-get-procedure.json", 200),
+            Map.entry("catalog-api/http-get-procedure-unknown.json", 404),
+            Map.entry("status-api/http-get-dossier-foreign.json", 404),
+            Map.entry("status-api/http-list-own.json", 200));
+
+    /** SQS events: how many records the handler must report as failed (poison goes to the DLQ, not back). */
+    static final Map<String, Integer> SQS_FAILURES = Map.of(
+            "validation-worker/sqs-stale-message.json", 0,
+            "validation-worker/sqs-poison-message.json", 0);
+
+    static Stream<String> events() throws IOException {
+        Path root = ContractIT.ROOT.resolve("events");
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".json")).map(p -> root.relativize(p).toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void replays(String relative) throws IOException {
+        Path file = ContractIT.ROOT.resolve("events").resolve(relative);
+        String module = relative.substring(0, relative.indexOf('/'));
+        String name = file.getFileName().toString();
+        Template.FunctionSpec function = ContractIT.TEMPLATE.functions().stream()
+                .filter(f -> ContractIT.moduleOf(f).equals(module)).findFirst()
+                .orElseThrow(() -> new AssertionError("no function for events/" + module));
+        Json.tree(Files.readString(file)); // valid JSON for sam local invoke -e
+        var functions = Suite.suite().functions();
+        if (name.startsWith("http-")) {
+            assertTrue(HTTP_STATUS.containsKey(relative), "add an expectation for " + relative);
+            var response = (APIGatewayV2HTTPResponse) functions.invoke(function.logicalId(),
+                    EventLoader.loadApiGatewayHttpEvent(file.toString()));
+            assertEquals(HTTP_STATUS.get(relative), response.getStatusCode(), response.getBody());
+            assertNotNull(Json.tree(response.getBody()));
+        } else if (name.startsWith("sqs-")) {
+            assertTrue(SQS_FAILURES.containsKey(relative), "add an expectation for " + relative);
+            var response = (SQSBatchResponse) functions.invoke(function.logicalId(), EventLoader.loadSQSEvent(file.toString()));
+            assertEquals(SQS_FAILURES.get(relative), response.getBatchItemFailures().size());
+        } else if (name.startsWith("s3-")) {
+            Object result = functions.invoke(function.logicalId(), EventLoader.loadS3Event(file.toString()));
+            assertNotNull(result);
+        } else if (name.startsWith("stream-")) {
+            var response = (StreamsEventResponse) functions.invoke(function.logicalId(), EventLoader.loadDynamoDbEvent(file.toString()));
+            assertEquals(List.of(), response.getBatchItemFailures());
+        } else if (name.startsWith("schedule-")) {
+            functions.invoke(function.logicalId(), EventLoader.loadScheduledEvent(file.toString()));
+        } else {
+            throw new AssertionError("events/ files are named <source>-<case>.json with source http|sqs|s3|stream|schedule: " + relative);
+        }
+    }
+}
