@@ -58,6 +58,32 @@ public final class Routing {
         throw ApiException.notFound("COMMUNE_NOT_FOUND", "Không tìm thấy xã/phường với mã này.", "No commune has this code.");
     }
 
+    /**
+     * Routes a dossier: old commune codes resolve to their successor first; an old commune split between several new
+     * communes goes to the candidate the applicant chose ({@code chosenCommuneCode}, "enough address detail") or,
+     * without a valid choice, to the province's manual routing queue (held by the provincial service centre).
+     */
+    public static RoutingDecision route(Procedure procedure, String communeCode, String chosenCommuneCode, LocalDate asOf) {
+        if (!AdministrativeUnits.isCommuneCode(communeCode)) {
+            throw ApiException.badRequest("MALFORMED_COMMUNE_CODE", "Mã xã/phường phải có 5 chữ số.",
+                    "A commune code has 5 digits.");
+        }
+        UnitResolution resolution = AdministrativeUnits.get().resolve(communeCode, asOf);
+        if (resolution instanceof UnitResolution.Split split) {
+            Commune chosen = split.candidates().stream().filter(c -> c.code().equals(chosenCommuneCode)).findFirst().orElse(null);
+            if (chosen != null) {
+                return new RoutingDecision.Routed(receivingAgency(procedure, chosen), chosen, communeCode);
+            }
+            String province = split.candidates().get(0).provinceCode();
+            receivingAgency(procedure, split.candidates().get(0)); // the procedure must still be routable
+            Agency queue = agencies().byId(Agency.idOf(AgencyLevel.PROVINCE, province, AgencyKind.SERVICE_CENTRE)).orElseThrow();
+            return new RoutingDecision.ManualQueue(queue, communeCode, province, split.candidates());
+        }
+        Commune commune = commune(communeCode, asOf);
+        return new RoutingDecision.Routed(receivingAgency(procedure, commune), commune,
+                commune.code().equals(communeCode) ? null : communeCode);
+    }
+
     /** The agency that receives a procedure's dossiers from a commune. */
     public static Agency receivingAgency(Procedure procedure, Commune commune) {
         HandlingLevel level = procedure.level();
