@@ -41,6 +41,12 @@ public final class HttpFrontDoor implements AutoCloseable {
     /** A local-only endpoint: request body in, (status, JSON body) out. */
     public interface LocalEndpoint extends Function<String, Map.Entry<Integer, Object>> {}
 
+    /** A local-only endpoint with path parameters, e.g. {@code POST /_local/payments/{txn}/pay}. */
+    public interface LocalPathEndpoint extends java.util.function.BiFunction<Map<String, String>, String, Map.Entry<Integer, Object>> {}
+
+    private record PathEndpoint(String method, Pattern pattern, List<String> names, LocalPathEndpoint endpoint) {}
+    private final List<PathEndpoint> pathEndpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
     private final List<CompiledRoute> routes = new ArrayList<>();
@@ -79,6 +85,17 @@ public final class HttpFrontDoor implements AutoCloseable {
         localEndpoints.put(methodAndPath, endpoint);
     }
 
+    public void addLocalPathEndpoint(String methodAndPath, LocalPathEndpoint endpoint) {
+        int space = methodAndPath.indexOf(' ');
+        List<String> names = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(methodAndPath.substring(space + 1));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        String regex = Pattern.quote(methodAndPath.substring(space + 1)).replaceAll("\\{[^}/]+}", "\\\\E([^/]+)\\\\Q");
+        pathEndpoints.add(new PathEndpoint(methodAndPath.substring(0, space), Pattern.compile(regex), names, endpoint));
+    }
+
     public void addSite(String prefix, StaticSite site) {
         sites.put(prefix, site);
     }
@@ -107,6 +124,19 @@ public final class HttpFrontDoor implements AutoCloseable {
                 send(exchange, result.getKey(), Map.of("content-type", "application/json; charset=utf-8"),
                         (result.getValue() instanceof String s ? s : Json.write(result.getValue())).getBytes(StandardCharsets.UTF_8));
                 return;
+            }
+            for (PathEndpoint p : pathEndpoints) {
+                Matcher m = p.pattern().matcher(path);
+                if (p.method().equals(method) && m.matches()) {
+                    Map<String, String> params = new LinkedHashMap<>();
+                    for (int i = 0; i < p.names().size(); i++) {
+                        params.put(p.names().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+                    }
+                    var result = p.endpoint().apply(params, new String(body, StandardCharsets.UTF_8));
+                    send(exchange, result.getKey(), Map.of("content-type", "application/json; charset=utf-8"),
+                            (result.getValue() instanceof String s ? s : Json.write(result.getValue())).getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
             }
             for (var site : sites.entrySet()) {
                 if (method.equals("GET") && (path.equals(site.getKey()) || path.startsWith(site.getKey() + "/"))) {
@@ -167,8 +197,8 @@ public final class HttpFrontDoor implements AutoCloseable {
             Map<String, String> headers = new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
             headers.put("apigw-requestid", requestId);
             send(exchange, response.getStatusCode(), headers, out);
-        } catch (RuntimeException e) {
-            // Lambda would answer 500 "Internal Server Error" when a function crashes.
+        } catch (RuntimeException | Error e) {
+            // API Gateway answers 500 when a function crashes; the client must never see a dropped connection.
             e.printStackTrace();
             error(exchange, 500, "INTERNAL_ERROR", "Hệ thống đang gặp sự cố.", "Internal server error.", requestId);
         }
