@@ -34,7 +34,29 @@ class EventsReplayIT {
             Map.entry("catalog-api/http-get-procedure.json", 200),
             Map.entry("catalog-api/http-get-procedure-unknown.json", 404),
             Map.entry("status-api/http-get-dossier-foreign.json", 404),
-            Map.entry("status-api/http-list-own.json", 200));
+            Map.entry("status-api/http-list-own.json", 200),
+            // ---- processing (issue 6): sample dossiers are not stored, so an own official's action is 404 (after the
+            // role check: citizens 403, supervisors read-only 403); a foreign official's list is 403; verification is public
+            Map.entry("processing-api/http-action-take.json", 404),
+            Map.entry("processing-api/http-action-request-supplement.json", 404),
+            Map.entry("processing-api/http-action-resubmit.json", 404),
+            Map.entry("processing-api/http-action-approve.json", 404),
+            Map.entry("processing-api/http-action-result-upload.json", 404),
+            Map.entry("processing-api/http-action-refuse.json", 404),
+            Map.entry("processing-api/http-action-transfer.json", 404),
+            Map.entry("processing-api/http-action-complete.json", 404),
+            Map.entry("processing-api/http-action-unknown.json", 400),
+            Map.entry("processing-api/http-action-citizen-forbidden.json", 403),
+            Map.entry("processing-api/http-action-supervisor-read-only.json", 403),
+            Map.entry("processing-api/http-action-malformed-code.json", 400),
+            Map.entry("processing-api/http-list-agency-queue.json", 200),
+            Map.entry("processing-api/http-list-agency-queue-supervisor.json", 200),
+            Map.entry("processing-api/http-list-agency-queue-foreign.json", 403),
+            Map.entry("processing-api/http-list-routing-queue.json", 200),
+            Map.entry("processing-api/http-get-documents-unknown.json", 404),
+            Map.entry("processing-api/http-get-documents-citizen.json", 403),
+            Map.entry("processing-api/http-verify-result.json", 200),
+            Map.entry("processing-api/http-verify-result-bad-hash.json", 400));
 
     /** SQS events: how many records the handler must report as failed (poison goes to the DLQ, not back). */
     static final Map<String, Integer> SQS_FAILURES = Map.of(

@@ -16,23 +16,33 @@ import vn.dvc.aws.config.Env;
 import vn.dvc.aws.documents.S3DocumentObjects;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.core.documents.UploadProcessor;
+import vn.dvc.aws.processing.ResultSigners;
+import vn.dvc.core.processing.ResultService;
 
 /**
  * document-processor (S3 ObjectCreated under {@code uploads/}): checks each file by content, size and SHA-256 and
- * records the outcome on the dossier. A failure throws, so Lambda's asynchronous retries run it again; every
+ * records the outcome on the dossier. Under {@code results/} (an official's result document): hashes, signs and
+ * issues it ({@link ResultService}). A failure throws, so Lambda's asynchronous retries run it again; every
  * outcome is idempotent.
  */
 public class DocumentProcessorHandler implements RequestHandler<S3Event, String> {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentProcessorHandler.class);
     private final UploadProcessor processor;
+    private final ResultService results;
 
     public DocumentProcessorHandler() {
-        this(new UploadProcessor(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                new S3DocumentObjects(AwsClients.s3(), Env.require("DOCUMENT_BUCKET")), Clock.systemUTC()));
+        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new S3DocumentObjects(AwsClients.s3(), Env.require("DOCUMENT_BUCKET")));
     }
 
-    public DocumentProcessorHandler(UploadProcessor processor) {
+    private DocumentProcessorHandler(DynamoDossierStore store, S3DocumentObjects objects) {
+        this(new UploadProcessor(store, objects, Clock.systemUTC()),
+                new ResultService(store, objects, ResultSigners.fromEnv(), Clock.systemUTC()));
+    }
+
+    public DocumentProcessorHandler(UploadProcessor processor, ResultService results) {
         this.processor = processor;
+        this.results = results;
     }
 
     @Override
@@ -42,6 +52,13 @@ public class DocumentProcessorHandler implements RequestHandler<S3Event, String>
             StringBuilder outcomes = new StringBuilder();
             for (var record : event.getRecords()) {
                 String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
+                if (ResultService.isResultKey(key)) {
+                    ResultService.Outcome outcome = results.onArrival(key);
+                    LOG.info("result {} -> {}", key, outcome);
+                    metrics.addMetric("Result" + outcome.name(), 1, MetricUnit.COUNT);
+                    outcomes.append("RESULT_").append(outcome).append(' ');
+                    continue;
+                }
                 UploadProcessor.Outcome outcome = processor.process(key);
                 LOG.info("upload {} -> {}", key, outcome);
                 metrics.addMetric("Upload" + outcome.name(), 1, MetricUnit.COUNT);

@@ -39,6 +39,7 @@ import vn.dvc.core.text.LocalizedText;
  * The dossier table (single-table design).
  * <pre>
  *   pk = DOSSIER#code  sk = META             the dossier (status, version, ...); GSI1 by applicant, GSI2 by agency
+ *                                            (gsi2pk AGENCY#agency, gsi2sk status#dueAt-or-createdAt#code)
  *   pk = DOSSIER#code  sk = COMP#component   document components
  *   pk = DOSSIER#code  sk = EVENT#version    append-only history, written in the change's own transaction
  *   pk = SEQ#agency#yyMMdd  sk = SEQ         the gap-free daily counter of dossier numbers
@@ -173,6 +174,12 @@ public final class DynamoDossierStore implements DossierStore {
             set.append(", #a").append(i).append(" = :a").append(i);
             i++;
         }
+        // ByAgency (gsi2) keeps an agency's work queue ordered by status, then due date: re-key it when either moves.
+        for (var key : agencyIndexKeys(change).entrySet()) {
+            names.put("#" + key.getKey(), key.getKey());
+            values.put(":" + key.getKey(), key.getValue());
+            set.append(", #").append(key.getKey()).append(" = :").append(key.getKey());
+        }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(Map.of("pk", s(pk(change.code())), "sk", s(META)))
@@ -192,6 +199,37 @@ public final class DynamoDossierStore implements DossierStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * The ByAgency sort key {@code <status>#<dueAt, or createdAt before a due date exists>#<code>}: one agency's
+     * dossiers of one status, earliest due first, with a plain key-condition query (see DynamoWorkQueue).
+     */
+    public static String agencySortKey(String status, Instant dueAt, Instant createdAt, String code) {
+        return status + "#" + (dueAt != null ? dueAt : createdAt) + "#" + code;
+    }
+
+    /** New gsi2 keys when a change moves the status, the due date or the agency; empty otherwise. */
+    private Map<String, AttributeValue> agencyIndexKeys(Change change) {
+        Map<String, Object> set = change.setAttributes();
+        if (change.newStatus() == null && !set.containsKey("dueAt") && !set.containsKey("agencyId")) {
+            return Map.of();
+        }
+        // A consistent read of the version the change is conditional on: if it moved, the write fails anyway.
+        var current = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", s(pk(change.code())), "sk", s(META)))
+                .projectionExpression("#s, dueAt, createdAt, agencyId, version")
+                .expressionAttributeNames(Map.of("#s", "status"))).item();
+        if (current == null || current.isEmpty() || num(current, "version", -1) != change.expectedVersion()) {
+            throw new ConcurrentChangeException(change.code());
+        }
+        String status = change.newStatus() != null ? change.newStatus().name() : str(current, "status");
+        Object newDue = set.get("dueAt");
+        Instant due = !set.containsKey("dueAt") ? instant(current, "dueAt")
+                : newDue instanceof Instant i ? i : newDue == null ? null : Instant.parse(newDue.toString());
+        String agency = set.containsKey("agencyId") ? (String) set.get("agencyId") : str(current, "agencyId");
+        return Map.of("gsi2pk", s("AGENCY#" + agency),
+                "gsi2sk", s(agencySortKey(status, due, instant(current, "createdAt"), change.code())));
     }
 
     @Override
@@ -251,7 +289,7 @@ public final class DynamoDossierStore implements DossierStore {
         item.put("gsi1pk", s("APPLICANT#" + d.applicantKey()));
         item.put("gsi1sk", s(d.createdAt() + "#" + d.code()));
         item.put("gsi2pk", s("AGENCY#" + d.agencyId()));
-        item.put("gsi2sk", s(d.createdAt() + "#" + d.code()));
+        item.put("gsi2sk", s(agencySortKey(d.status().name(), d.dueAt(), d.createdAt(), d.code())));
         if (d.submittedBy() != null && d.submittedBy().role() == Role.ASSISTANT) {
             item.put("gsi3pk", s("FILER#" + d.submittedBy().id()));
             item.put("gsi3sk", s(d.createdAt() + "#" + d.code()));
