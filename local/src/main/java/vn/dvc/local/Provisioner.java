@@ -91,7 +91,9 @@ public final class Provisioner {
             }
         }
         for (String id : template.resourcesOfType("AWS::S3::Bucket")) {
-            String bucket = (prefix + "-" + id).toLowerCase(Locale.ROOT);
+            // A bucket named in the template (so functions can name it without a Ref cycle) keeps that name locally.
+            String declared = Template.resolve(template.properties(id).get("BucketName"), names);
+            String bucket = (declared != null ? declared : prefix + "-" + id).toLowerCase(Locale.ROOT);
             if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
                 s3.createBucket(b -> b.bucket(bucket));
             }

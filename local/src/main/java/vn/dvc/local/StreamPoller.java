@@ -31,6 +31,8 @@ final class StreamPoller implements Runnable {
     private final String functionId;
     private final FunctionHost functions;
     private final Map<String, String> iterators = new HashMap<>();
+    /** The last sequence number delivered per shard, to resume exactly after it when an iterator breaks. */
+    private final Map<String, String> delivered = new HashMap<>();
     private volatile boolean running = true;
 
     StreamPoller(DynamoDbStreamsClient streams, SqsClient sqs, String streamArn, int batchSize, int maxRetries,
@@ -66,11 +68,19 @@ final class StreamPoller implements Runnable {
                     if (entry.getValue() == null) {
                         continue;
                     }
-                    var response = streams.getRecords(b -> b.shardIterator(entry.getValue()).limit(batchSize));
+                    software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse response;
+                    try {
+                        response = streams.getRecords(b -> b.shardIterator(entry.getValue()).limit(batchSize));
+                    } catch (RuntimeException e) {
+                        // An expired or trimmed iterator must not stall the stream: resume after the last delivered record.
+                        iterators.put(entry.getKey(), freshIterator(entry.getKey()));
+                        continue;
+                    }
                     iterators.put(entry.getKey(), response.nextShardIterator());
                     if (!response.records().isEmpty()) {
                         any = true;
                         deliver(entry.getKey(), response.records());
+                        delivered.put(entry.getKey(), response.records().get(response.records().size() - 1).dynamodb().sequenceNumber());
                     }
                 }
                 if (!any) {
@@ -83,6 +93,24 @@ final class StreamPoller implements Runnable {
                     sleepQuietly(500);
                 }
             }
+        }
+    }
+
+    private String freshIterator(String shardId) {
+        String last = delivered.get(shardId);
+        if (last != null) {
+            try {
+                return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(last)).shardIterator();
+            } catch (RuntimeException e) {
+                // the record is gone from the shard: fall through to its oldest record
+            }
+        }
+        try {
+            return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        } catch (RuntimeException e) {
+            return null; // the shard is gone; describeStream finds its successors
         }
     }
 
