@@ -23,6 +23,7 @@ final class DemoData {
     private DemoData() {}
 
     static void seed(LocalSuite suite) {
+        DemoCitizens.seed(suite); // synthetic citizens of the local population register
         HttpClient http = HttpClient.newHttpClient();
         int filed = 0;
         for (int i = 0; i < DEMO_CITIZENS.size(); i++) {

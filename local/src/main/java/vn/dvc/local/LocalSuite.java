@@ -29,6 +29,7 @@ public final class LocalSuite implements AutoCloseable {
             "JwtIssuer", "https://local.dvc.test/",
             "JwtAudience", "dvc-local",
             "ApplicantKeySecret", "local-development-applicant-key-secret",
+            "PaymentCallbackSecret", "local-development-payment-callback-secret",
             "AlarmTopicArn", "");
     private static final Set<String> PER_FUNCTION_VARIABLES = Set.of("POWERTOOLS_SERVICE_NAME", "JAVA_TOOL_OPTIONS");
 
@@ -104,6 +105,8 @@ public final class LocalSuite implements AutoCloseable {
     private void wire() {
         frontDoor.addLocalEndpoint("POST /_local/token", this::issueToken);
         frontDoor.addLocalEndpoint("GET /_local/health", body -> new AbstractMap.SimpleEntry<>(200, Map.of("status", "ok")));
+        // development payment gateway: signs a callback for a payment request and sends it through the front door
+        frontDoor.addLocalPathEndpoint("POST /_local/payments/{txn}/pay", new LocalPaymentGateway(this)::pay);
         SqsClient sqs = AwsClients.sqs();
         for (Template.FunctionSpec f : template.functions()) {
             for (Template.EventSpec e : f.events()) {

@@ -56,12 +56,25 @@ class EventsReplayIT {
             Map.entry("processing-api/http-get-documents-unknown.json", 404),
             Map.entry("processing-api/http-get-documents-citizen.json", 403),
             Map.entry("processing-api/http-verify-result.json", 200),
-            Map.entry("processing-api/http-verify-result-bad-hash.json", 400));
+            Map.entry("processing-api/http-verify-result-bad-hash.json", 400),
+            // ---- payment (issue 5): signed callbacks for sample transactions pass the signature check and name no
+            // stored payment (404); a bad signature is 401 before anything is read; a foreign citizen sees nothing
+            Map.entry("payment-api/http-callback-good.json", 404),
+            Map.entry("payment-api/http-callback-duplicate.json", 404),
+            Map.entry("payment-api/http-callback-amount-mismatch.json", 404),
+            Map.entry("payment-api/http-callback-bad-signature.json", 401),
+            Map.entry("payment-api/http-request-payment-foreign.json", 404));
 
     /** SQS events: how many records the handler must report as failed (poison goes to the DLQ, not back). */
-    static final Map<String, Integer> SQS_FAILURES = Map.of(
-            "validation-worker/sqs-stale-message.json", 0,
-            "validation-worker/sqs-poison-message.json", 0);
+    static final Map<String, Integer> SQS_FAILURES = Map.ofEntries(
+            Map.entry("validation-worker/sqs-stale-message.json", 0),
+            Map.entry("validation-worker/sqs-poison-message.json", 0),
+            // ---- validation and fees (issue 5): sample dossiers are not stored, so each goes to the DLQ, not back
+            Map.entry("validation-worker/sqs-complete.json", 0),
+            Map.entry("validation-worker/sqs-incomplete.json", 0),
+            Map.entry("validation-worker/sqs-register-mismatch.json", 0),
+            Map.entry("fee-calculator/sqs-validated.json", 0),
+            Map.entry("fee-calculator/sqs-poison-message.json", 0));
 
     static Stream<String> events() throws IOException {
         Path root = ContractIT.ROOT.resolve("events");
@@ -76,15 +89,19 @@ class EventsReplayIT {
         Path file = ContractIT.ROOT.resolve("events").resolve(relative);
         String module = relative.substring(0, relative.indexOf('/'));
         String name = file.getFileName().toString();
+        // A module may host several functions (payment-api: the API and the schedule-triggered sweeper).
         Template.FunctionSpec function = ContractIT.TEMPLATE.functions().stream()
-                .filter(f -> ContractIT.moduleOf(f).equals(module)).findFirst()
+                .filter(f -> ContractIT.moduleOf(f).equals(module))
+                .filter(f -> !name.startsWith("schedule-") || f.events().stream().anyMatch(e -> e.type().equals("Schedule")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no function for events/" + module));
         Json.tree(Files.readString(file)); // valid JSON for sam local invoke -e
         var functions = Suite.suite().functions();
         if (name.startsWith("http-")) {
             assertTrue(HTTP_STATUS.containsKey(relative), "add an expectation for " + relative);
-            var response = (APIGatewayV2HTTPResponse) functions.invoke(function.logicalId(),
-                    EventLoader.loadApiGatewayHttpEvent(file.toString()));
+            var event = EventLoader.loadApiGatewayHttpEvent(file.toString());
+            signAtReplay(event);
+            var response = (APIGatewayV2HTTPResponse) functions.invoke(function.logicalId(), event);
             assertEquals(HTTP_STATUS.get(relative), response.getStatusCode(), response.getBody());
             assertNotNull(Json.tree(response.getBody()));
         } else if (name.startsWith("sqs-")) {
@@ -102,5 +119,19 @@ class EventsReplayIT {
         } else {
             throw new AssertionError("events/ files are named <source>-<case>.json with source http|sqs|s3|stream|schedule: " + relative);
         }
+    }
+
+    /** Payment callback signatures expire after 5 minutes: samples marked SIGNED-AT-REPLAY are signed now, locally. */
+    private static void signAtReplay(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event) {
+        if (event.getHeaders() == null || !"SIGNED-AT-REPLAY".equals(event.getHeaders().get("x-signature"))) {
+            return;
+        }
+        long now = java.time.Instant.now().getEpochSecond();
+        var signature = new vn.dvc.core.payment.CallbackSignature(
+                vn.dvc.local.LocalSuite.LOCAL_PARAMETERS.get("PaymentCallbackSecret"));
+        var headers = new java.util.HashMap<>(event.getHeaders());
+        headers.put("x-timestamp", Long.toString(now));
+        headers.put("x-signature", signature.sign(now, event.getBody()));
+        event.setHeaders(headers);
     }
 }

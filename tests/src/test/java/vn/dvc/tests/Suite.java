@@ -22,6 +22,7 @@ public final class Suite implements BeforeAllCallback {
         if (suite == null) {
             long t0 = System.nanoTime();
             suite = LocalSuite.start(0);
+            vn.dvc.local.DemoCitizens.seed(suite); // the synthetic population register the validation worker checks
             api = new Api(suite.baseUrl());
             System.out.printf("local suite started in %d ms on %s%n", (System.nanoTime() - t0) / 1_000_000, suite.baseUrl());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> suite.close()));

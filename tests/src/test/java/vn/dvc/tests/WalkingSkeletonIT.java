@@ -29,7 +29,9 @@ class WalkingSkeletonIT {
                 "communeCode", BA_DINH,
                 "channel", "ONLINE",
                 "applicant", Map.of("fullName", "Nguyễn Văn An", "dateOfBirth", "1990-05-12", "phone", "0912345678"),
-                "form", Map.of("child", Map.of("fullName", "Nguyễn Thị Bình", "dateOfBirth", "2026-11-01")),
+                // a complete form: the validation worker checks it against the procedure's form schema
+                "form", Map.of("relationshipToChild", "CHA", "child", Map.of("fullName", "Nguyễn Thị Bình",
+                        "dateOfBirth", "2026-11-01", "sex", "NU", "placeOfBirth", "Bệnh viện Phụ sản Hà Nội")),
                 "components", List.of(Map.of("component", "to-khai-dang-ky-khai-sinh", "contentType", "application/pdf")));
     }
 
@@ -49,8 +51,9 @@ class WalkingSkeletonIT {
 
         assertEquals(200, api.upload(upload.path("url").asText(), "application/pdf", Files.pdf()));
 
+        // Birth registration is free, so the fee step moves a validated dossier straight on to ACCEPTED.
         JsonNode dossier = Api.await(() -> api.get("/dossiers/" + code, token).json(),
-                d -> d.path("status").asText().equals("VALIDATED"), Duration.ofSeconds(30));
+                d -> List.of("VALIDATED", "ACCEPTED").contains(d.path("status").asText()), Duration.ofSeconds(30));
         JsonNode component = dossier.path("components").get(0);
         List<String> states = new ArrayList<>();
         dossier.path("components").forEach(c -> states.add(c.path("component").asText() + "=" + c.path("state").asText()));
@@ -59,7 +62,7 @@ class WalkingSkeletonIT {
 
         List<String> actions = new ArrayList<>();
         api.get("/dossiers/" + code + "/history", token).json().path("history").forEach(e -> actions.add(e.path("action").asText()));
-        assertEquals(List.of("FILED", "DOCUMENT_RECEIVED", "VALIDATED"), actions);
+        assertEquals(List.of("FILED", "DOCUMENT_RECEIVED", "VALIDATED"), actions.subList(0, Math.min(3, actions.size())));
     }
 
     @Test

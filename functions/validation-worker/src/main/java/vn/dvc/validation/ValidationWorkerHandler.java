@@ -10,16 +10,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
+import vn.dvc.aws.register.PopulationRegisters;
 import vn.dvc.aws.sqs.PermanentFailure;
 import vn.dvc.aws.sqs.SqsBatch;
 import vn.dvc.core.json.Json;
 import vn.dvc.core.validation.ValidationService;
 
 /**
- * validation-worker (SQS, partial batch failures): validates a dossier that reached VALIDATING. A malformed
- * message goes to the DLQ with its reason; a failure of the store returns the message to the queue.
+ * validation-worker (SQS, partial batch failures): validates a dossier that reached VALIDATING (completeness, form,
+ * identity against the population register: {@code REGISTER_MODE=table|http}). A malformed message goes to the DLQ
+ * with its reason; a failure of the store or a register outage returns the message to the queue.
  */
 public class ValidationWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ValidationWorkerHandler.class);
@@ -27,7 +30,8 @@ public class ValidationWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     private final SqsBatch batch;
 
     public ValidationWorkerHandler() {
-        this(new ValidationService(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")), Clock.systemUTC()),
+        this(new ValidationService(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                        CatalogProcedureSource.bundled(), PopulationRegisters.fromEnvironment(), Clock.systemUTC()),
                 new SqsBatch(Env.get("VALIDATION_DLQ_URL")));
     }
 
@@ -52,6 +56,9 @@ public class ValidationWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
             ValidationService.Outcome outcome = validation.validate(code, body.path("version").asLong());
             if (outcome == ValidationService.Outcome.NOT_FOUND) {
                 throw new PermanentFailure("DOSSIER_NOT_FOUND", "no dossier " + code);
+            }
+            if (outcome == ValidationService.Outcome.PROCEDURE_UNKNOWN) {
+                throw new PermanentFailure("PROCEDURE_UNKNOWN", "dossier " + code + " names an unknown procedure");
             }
             LOG.info("dossier {} validation -> {}", code, outcome);
         }));

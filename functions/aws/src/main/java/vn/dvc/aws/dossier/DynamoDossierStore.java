@@ -168,10 +168,16 @@ public final class DynamoDossierStore implements DossierStore {
             set.append(", #s = :s");
         }
         int i = 0;
+        StringBuilder remove = new StringBuilder();
         for (var entry : change.setAttributes().entrySet()) {
             names.put("#a" + i, entry.getKey());
-            values.put(":a" + i, toAttribute(entry.getValue()));
-            set.append(", #a").append(i).append(" = :a").append(i);
+            if (entry.getValue() == null) {
+                // null removes the attribute, so sparse index keys (e.g. the open-payment index) leave their index
+                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("#a").append(i);
+            } else {
+                values.put(":a" + i, toAttribute(entry.getValue()));
+                set.append(", #a").append(i).append(" = :a").append(i);
+            }
             i++;
         }
         // ByAgency (gsi2) keeps an agency's work queue ordered by status, then due date: re-key it when either moves.
@@ -180,6 +186,7 @@ public final class DynamoDossierStore implements DossierStore {
             values.put(":" + key.getKey(), key.getValue());
             set.append(", #").append(key.getKey()).append(" = :").append(key.getKey());
         }
+        set.append(remove);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(Map.of("pk", s(pk(change.code())), "sk", s(META)))
@@ -300,7 +307,7 @@ public final class DynamoDossierStore implements DossierStore {
     private static final java.util.Set<String> DOSSIER_FIELDS = java.util.Set.of("pk", "sk", "code", "procedureCode",
             "procedureVersion", "status", "version", "agencyId", "communeCode", "provinceCode", "channel", "applicantKey",
             "applicant", "submittedBy", "createdAt", "updatedAt", "dueAt", "form", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk",
-            "gsi3pk", "gsi3sk");
+            "gsi3pk", "gsi3sk", "gsi4sk");
 
     public static Dossier toDossier(Map<String, AttributeValue> item) {
         Map<String, Object> attributes = new LinkedHashMap<>();

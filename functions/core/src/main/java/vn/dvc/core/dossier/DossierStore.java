@@ -34,7 +34,8 @@ public interface DossierStore {
 
     /**
      * Applies one change atomically if the dossier is still at {@code expectedVersion}: new status, attribute
-     * updates, component upserts, and one appended history event; the version goes up by one.
+     * updates (a null value removes the attribute), component upserts, and one appended history event; the
+     * version goes up by one.
      *
      * @throws ConcurrentChangeException the dossier changed meanwhile (read again, decide again)
      */

@@ -1,0 +1,63 @@
+package vn.dvc.fees;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.catalog.CatalogProcedureSource;
+import vn.dvc.aws.config.Env;
+import vn.dvc.aws.dossier.DynamoDossierStore;
+import vn.dvc.aws.sqs.PermanentFailure;
+import vn.dvc.aws.sqs.SqsBatch;
+import vn.dvc.core.fees.FeeAssessment;
+import vn.dvc.core.json.Json;
+
+/**
+ * fee-calculator (SQS {@code FeeQueue}, partial batch failures): for a dossier that reached VALIDATED, computes and
+ * stores its fee breakdown and moves it to ACCEPTED (nothing due) or AWAITING_PAYMENT ({@link FeeAssessment}).
+ * A redelivered or stale message changes nothing; a malformed one goes to the DLQ with its reason.
+ */
+public class FeeCalculatorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(FeeCalculatorHandler.class);
+    private final FeeAssessment fees;
+    private final SqsBatch batch;
+
+    public FeeCalculatorHandler() {
+        this(new FeeAssessment(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                        CatalogProcedureSource.bundled(), Clock.systemUTC()),
+                new SqsBatch(Env.get("FEE_DLQ_URL")));
+    }
+
+    public FeeCalculatorHandler(FeeAssessment fees, SqsBatch batch) {
+        this.fees = fees;
+        this.batch = batch;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> batch.process(event, message -> {
+            JsonNode body;
+            try {
+                body = Json.tree(message.getBody());
+            } catch (Exception e) {
+                throw new PermanentFailure("MALFORMED_MESSAGE", "the message body is not JSON");
+            }
+            String code = body.path("dossierCode").asText(null);
+            if (code == null || !body.path("version").canConvertToLong()) {
+                throw new PermanentFailure("MALFORMED_MESSAGE", "dossierCode and version are required");
+            }
+            FeeAssessment.Outcome outcome = fees.assess(code, body.path("version").asLong());
+            switch (outcome) {
+                case NOT_FOUND -> throw new PermanentFailure("DOSSIER_NOT_FOUND", "no dossier " + code);
+                case PROCEDURE_UNKNOWN -> throw new PermanentFailure("PROCEDURE_UNKNOWN", "unknown procedure for " + code);
+                default -> LOG.info("dossier {} fee -> {}", code, outcome);
+            }
+        }));
+    }
+}
