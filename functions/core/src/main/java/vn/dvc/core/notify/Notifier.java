@@ -1,0 +1,190 @@
+package vn.dvc.core.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.dvc.core.catalog.Procedure;
+import vn.dvc.core.catalog.ProcedureCatalog;
+import vn.dvc.core.dossier.Dossier;
+import vn.dvc.core.dossier.DossierStatus;
+import vn.dvc.core.dossier.DossierStore;
+import vn.dvc.core.dossier.HistoryEvent;
+import vn.dvc.core.text.LocalizedText;
+
+/**
+ * Tells the citizen (and, when a dossier arrives, its agency) about one committed status change.
+ *
+ * <p>Exactly once in effect: the notification id is derived from (dossier code, version, event), and each channel's
+ * delivery record is claimed conditionally (QUEUED with a lease) before the send and finished after it, so a
+ * redelivered request or a duplicated stream record finds SENT and sends nothing. Channels are tried in the
+ * citizen's order: a permanent failure falls back to the next one, a temporary failure asks for a retry
+ * ({@link DeliveryRetryException}). A crash between the send and the SENT record can repeat that one send after
+ * the lease expires: the provider call is the one step no database write can make atomic.
+ */
+public final class Notifier {
+    /** How long a claimed send may take before another attempt may take over. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    public enum Outcome { SENT, ALREADY_SENT, UNDELIVERABLE, NOT_NOTIFIED, NOT_FOUND, VERSION_AHEAD }
+
+    private final DossierStore store;
+    private final DeliveryLog log;
+    private final AgencyInbox inbox;
+    private final Map<ChannelKind, NotificationChannel> channels;
+    private final ProcedureCatalog catalog;
+    private final Clock clock;
+
+    public Notifier(DossierStore store, DeliveryLog log, AgencyInbox inbox, List<NotificationChannel> channels,
+                    ProcedureCatalog catalog, Clock clock) {
+        this.store = store;
+        this.log = log;
+        this.inbox = inbox;
+        this.channels = new java.util.EnumMap<>(ChannelKind.class);
+        channels.forEach(c -> this.channels.put(c.kind(), c));
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** The id of the notification for one change: deterministic, sortable by version within the dossier. */
+    public static String notificationId(long version, NotificationEvent event) {
+        return String.format("%08d-%s", version, event.name());
+    }
+
+    /**
+     * @param version the dossier version the change produced
+     * @param at      when the change was committed (the date the message states)
+     * @throws DeliveryRetryException a channel failed temporarily or another attempt is sending right now
+     */
+    public Outcome notify(String code, long version, DossierStatus status, Instant at) {
+        Optional<NotificationEvent> event = NotificationEvent.forStatus(status);
+        if (event.isEmpty()) {
+            return Outcome.NOT_NOTIFIED;
+        }
+        return notify(code, version, event.get(), at);
+    }
+
+    public Outcome notify(String code, long version, NotificationEvent event, Instant at) {
+        Optional<Dossier> found = store.find(code);
+        if (found.isEmpty()) {
+            return Outcome.NOT_FOUND;
+        }
+        Dossier dossier = found.get();
+        if (version > dossier.version()) {
+            return Outcome.VERSION_AHEAD; // a committed change is never ahead of a consistent read: the request is bogus
+        }
+        String id = notificationId(version, event);
+        Procedure procedure = catalog.byCode(dossier.procedureCode()).orElse(null);
+        ContactPreferences preferences = ContactPreferences.of(dossier);
+        TemplateData data = new TemplateData(code, procedure == null ? null : procedure.name(), at == null ? dossier.updatedAt() : at,
+                dossier.dueAt(), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
+        if (event == NotificationEvent.ACCEPTED && dossier.agencyId() != null) {
+            inbox.post(AgencyNotice.arrived(dossier.agencyId(), id, dossier.procedureCode(), data));
+        }
+        NotificationTemplates.Rendered rendered = NotificationTemplates.render(event, preferences.language(), data);
+        for (ChannelKind kind : preferences.order()) {
+            NotificationChannel channel = channels.get(kind);
+            if (channel == null) {
+                continue; // not deployed here
+            }
+            Optional<DeliveryRecord> record = log.find(code, id, kind);
+            if (record.isPresent() && record.get().state() == DeliveryState.SENT) {
+                return Outcome.ALREADY_SENT;
+            }
+            if (record.isPresent() && record.get().state() == DeliveryState.FAILED_PERMANENT) {
+                continue;
+            }
+            Instant now = clock.instant();
+            if (!log.claim(code, id, kind, event.name(), now, now.plus(LEASE))) {
+                DeliveryState state = log.find(code, id, kind).map(DeliveryRecord::state).orElse(DeliveryState.QUEUED);
+                if (state == DeliveryState.SENT) {
+                    return Outcome.ALREADY_SENT;
+                }
+                if (state == DeliveryState.FAILED_PERMANENT) {
+                    continue;
+                }
+                throw new DeliveryRetryException("IN_FLIGHT");
+            }
+            OutgoingMessage message = new OutgoingMessage(id, code, event.name(), kind, preferences.addresses().get(kind),
+                    preferences.language(), rendered.subject(), rendered.text(), rendered.html());
+            DeliveryResult result = send(channel, message);
+            switch (result.outcome()) {
+                case SENT -> {
+                    log.finish(code, id, kind, DeliveryState.SENT, null, result.providerId(), clock.instant());
+                    return Outcome.SENT;
+                }
+                case TEMPORARY_FAILURE -> {
+                    log.finish(code, id, kind, DeliveryState.FAILED_TEMPORARY, result.reason(), null, clock.instant());
+                    throw new DeliveryRetryException(result.reason());
+                }
+                case PERMANENT_FAILURE ->
+                        log.finish(code, id, kind, DeliveryState.FAILED_PERMANENT, result.reason(), null, clock.instant());
+            }
+        }
+        return Outcome.UNDELIVERABLE;
+    }
+
+    private static DeliveryResult send(NotificationChannel channel, OutgoingMessage message) {
+        try {
+            DeliveryResult result = channel.send(message);
+            return result == null ? DeliveryResult.temporary("NO_ANSWER") : result;
+        } catch (RuntimeException e) {
+            return DeliveryResult.temporary("CHANNEL_ERROR:" + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Long feeTotal(Dossier dossier) {
+        Object fee = dossier.attributes() == null ? null : dossier.attributes().get("feeTotal");
+        return fee instanceof Number n ? n.longValue() : null;
+    }
+
+    /** The reason to quote: the official's supplement request, else the reason of the history event that made this status. */
+    private LocalizedText reason(NotificationEvent event, Dossier dossier) {
+        if (event != NotificationEvent.NEEDS_SUPPLEMENT && event != NotificationEvent.SUPPLEMENT_REQUESTED
+                && event != NotificationEvent.REFUSED) {
+            return null;
+        }
+        if (event == NotificationEvent.SUPPLEMENT_REQUESTED && dossier.attributes() != null
+                && dossier.attributes().get("supplementRequest") instanceof Map<?, ?> request
+                && request.get("reasons") instanceof List<?> reasons && !reasons.isEmpty()) {
+            List<String> vi = new ArrayList<>();
+            List<String> en = new ArrayList<>();
+            for (Object r : reasons) {
+                if (r instanceof Map<?, ?> m && m.get("reason") instanceof Map<?, ?> text) {
+                    vi.add(String.valueOf(text.get("vi")));
+                    en.add(String.valueOf(text.get("en")));
+                }
+            }
+            if (!vi.isEmpty()) {
+                return LocalizedText.of(String.join("; ", vi), String.join("; ", en));
+            }
+        }
+        List<HistoryEvent> history = store.history(dossier.code());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEvent e = history.get(i);
+            if (e.to() != null && e.to().name().equals(event.name()) && e.from() != e.to()) {
+                return missingComponents(e) != null ? missingComponents(e) : e.reason();
+            }
+        }
+        return null;
+    }
+
+    /** Validation lists what is missing in its event's details: quote those reasons rather than the summary. */
+    private static LocalizedText missingComponents(HistoryEvent e) {
+        if (e.details() == null || !(e.details().get("missing") instanceof List<?> missing) || missing.isEmpty()) {
+            return null;
+        }
+        List<String> vi = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        for (Object m : missing) {
+            if (m instanceof Map<?, ?> reason && reason.get("reason") instanceof Map<?, ?> text) {
+                vi.add(String.valueOf(text.get("vi")));
+                en.add(String.valueOf(text.get("en")));
+            }
+        }
+        return vi.isEmpty() ? null : LocalizedText.of(String.join("; ", vi), String.join("; ", en));
+    }
+}

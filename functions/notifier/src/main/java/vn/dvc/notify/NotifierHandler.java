@@ -1,0 +1,160 @@
+package vn.dvc.notify;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.config.Env;
+import vn.dvc.aws.dossier.DynamoDossierStore;
+import vn.dvc.aws.notify.DynamoAgencyInbox;
+import vn.dvc.aws.notify.DynamoDeliveryLog;
+import vn.dvc.aws.notify.NotificationChannels;
+import vn.dvc.aws.sqs.PermanentFailure;
+import vn.dvc.aws.sqs.SqsBatch;
+import vn.dvc.core.catalog.ProcedureCatalog;
+import vn.dvc.core.dossier.DossierStatus;
+import vn.dvc.core.json.Json;
+import vn.dvc.core.notify.DeliveryRetryException;
+import vn.dvc.core.notify.NotificationEvent;
+import vn.dvc.core.notify.Notifier;
+
+/**
+ * notifier (SQS {@code NotifyQueue}, partial batch failures): one message per committed status change, from the
+ * stream router ({@code {"type":"DossierStatusChanged","dossierCode","version","to","at"}}); the monitoring step may
+ * send {@code {"type":"DossierNotice","event":"OVERDUE",...}} for events that are not status changes.
+ * The {@link Notifier} tells the citizen on their channels and posts the agency's notice.
+ *
+ * <p>Outcomes per record: sent or already sent -> done; a temporary failure -> reported as a batch item failure
+ * with its visibility timeout set for exponential backoff (the redrive policy ends it in the DLQ after the last
+ * attempt); a malformed message, an unknown dossier or event -> the DLQ at once with its reason.
+ */
+public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(NotifierHandler.class);
+    static final int FIRST_BACKOFF_SECONDS = 30;
+    static final int MAX_BACKOFF_SECONDS = 900;
+
+    private final Notifier notifier;
+    private final SqsBatch batch;
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public NotifierHandler() {
+        this(notifierFromEnvironment(), new SqsBatch(Env.get("NOTIFY_DLQ_URL")), null, Env.get("NOTIFY_QUEUE_URL"));
+    }
+
+    /** @param sqs the client for visibility changes (null: the shared one); {@code queueUrl} null: no backoff change */
+    public NotifierHandler(Notifier notifier, SqsBatch batch, SqsClient sqs, String queueUrl) {
+        this.notifier = notifier;
+        this.batch = batch;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    private static Notifier notifierFromEnvironment() {
+        String table = Env.require("DOSSIER_TABLE");
+        var dynamo = AwsClients.dynamo();
+        return new Notifier(new DynamoDossierStore(dynamo, table), new DynamoDeliveryLog(dynamo, table),
+                new DynamoAgencyInbox(dynamo, table), NotificationChannels.fromEnvironment(dynamo, table),
+                ProcedureCatalog.bundled(), Clock.systemUTC());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> batch.process(event, this::handle));
+    }
+
+    private void handle(SQSEvent.SQSMessage message) {
+        JsonNode body;
+        try {
+            body = Json.tree(message.getBody());
+        } catch (Exception e) {
+            throw new PermanentFailure("MALFORMED_MESSAGE", "the message body is not JSON");
+        }
+        String code = body.path("dossierCode").asText(null);
+        if (code == null || !body.path("version").canConvertToLong()) {
+            throw new PermanentFailure("MALFORMED_MESSAGE", "dossierCode and version are required");
+        }
+        long version = body.path("version").asLong();
+        Instant at = parseInstant(body.path("at").asText(null));
+        Notifier.Outcome outcome;
+        try {
+            outcome = switch (body.path("type").asText("")) {
+                case "DossierStatusChanged" -> notifier.notify(code, version, status(body.path("to").asText(null)), at);
+                case "DossierNotice" -> notifier.notify(code, version, event(body.path("event").asText(null)), at);
+                default -> throw new PermanentFailure("UNKNOWN_MESSAGE_TYPE", "type must be DossierStatusChanged or DossierNotice");
+            };
+        } catch (DeliveryRetryException e) {
+            backoff(message);
+            LOG.warn("dossier {} v{} notification to retry: {}", code, version, e.reason());
+            throw e;
+        }
+        switch (outcome) {
+            case NOT_FOUND -> throw new PermanentFailure("DOSSIER_NOT_FOUND", "no dossier " + code);
+            case VERSION_AHEAD -> throw new PermanentFailure("VERSION_AHEAD", "dossier " + code + " has no version " + version + " yet");
+            case UNDELIVERABLE -> LOG.warn("dossier {} v{}: no channel could deliver the notification", code, version);
+            default -> LOG.info("dossier {} v{} notification {}", code, version, outcome);
+        }
+    }
+
+    private static DossierStatus status(String name) {
+        try {
+            return DossierStatus.valueOf(name);
+        } catch (RuntimeException e) {
+            throw new PermanentFailure("UNKNOWN_STATUS", "unknown status " + name);
+        }
+    }
+
+    private static NotificationEvent event(String name) {
+        try {
+            return NotificationEvent.valueOf(name);
+        } catch (RuntimeException e) {
+            throw new PermanentFailure("UNKNOWN_EVENT", "unknown event " + name);
+        }
+    }
+
+    private static Instant parseInstant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new PermanentFailure("MALFORMED_MESSAGE", "at is not an ISO instant");
+        }
+    }
+
+    /** 30 s, 60 s, 120 s ... up to 15 min, by how often the message was received. */
+    static int backoffSeconds(int receiveCount) {
+        long seconds = (long) FIRST_BACKOFF_SECONDS << Math.min(10, Math.max(0, receiveCount - 1));
+        return (int) Math.min(MAX_BACKOFF_SECONDS, seconds);
+    }
+
+    private void backoff(SQSEvent.SQSMessage message) {
+        if (queueUrl == null || message.getReceiptHandle() == null) {
+            return;
+        }
+        int received = 1;
+        try {
+            received = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+        } catch (RuntimeException ignored) {
+            // first attempt
+        }
+        int seconds = backoffSeconds(received);
+        try {
+            (sqs != null ? sqs : AwsClients.sqs()).changeMessageVisibility(b -> b.queueUrl(queueUrl)
+                    .receiptHandle(message.getReceiptHandle()).visibilityTimeout(seconds));
+        } catch (RuntimeException e) {
+            // the queue's own visibility timeout applies instead
+            LOG.warn("could not set backoff for message {}: {}", message.getMessageId(), e.toString());
+        }
+    }
+}
