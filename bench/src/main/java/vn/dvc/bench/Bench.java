@@ -46,19 +46,24 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         LocalSuite suite = LocalSuite.start(0);
+        int status = 0;
         try {
             Path root = LocalSuite.findTemplate().getParent();
             String benchClasses = childClasses();
             String serializer = codeSource(com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class);
             List<String> properties = properties(suite);
             List<Row> rows = new ArrayList<>();
+            // -Dbench.sections=lifecycle,warm ... runs a part only (while iterating); the default runs everything
+            String sections = System.getProperty("bench.sections", "cold,lifecycle,warm");
+            Lifecycle.Result lifecycle = sections.contains("lifecycle")
+                    ? Lifecycle.run(suite, Integer.getInteger("bench.dossiers", 5)) : null;
 
             Path anyJar = root.resolve("functions/status-api/target/status-api.jar");
             String table = suite.names().tableName("DossierTable");
             rows.add(new Row("floor (1 client + 1 PutItem)", 0, "-", run(anyJar + File.pathSeparator + benchClasses,
                     properties, List.of(FloorMain.class.getName(), table))));
 
-            for (Template.FunctionSpec f : suite.template().functions()) {
+            for (Template.FunctionSpec f : sections.contains("cold") ? suite.template().functions() : List.<Template.FunctionSpec>of()) {
                 String module = f.codeUri().split("/")[1];
                 Path jar = root.resolve(f.codeUri());
                 Path event = pickEvent(root.resolve("events").resolve(module), f);
@@ -73,11 +78,15 @@ public final class Bench {
                         : " (" + f.logicalId() + ")"), Files.size(jar), root.relativize(event).toString(), samples));
             }
             int invocations = Integer.getInteger("bench.invocations", 1000);
-            List<WarmBench.Result> warm = WarmBench.run(suite, root, invocations);
-            report(root, rows, warm);
+            List<WarmBench.Result> warm = sections.contains("warm") ? WarmBench.run(suite, root, invocations) : List.of();
+            report(root, rows, warm, lifecycle);
+        } catch (Throwable e) {
+            // System.exit below would swallow it: the bench must fail loudly, with a non-zero exit code
+            e.printStackTrace();
+            status = 1;
         } finally {
             suite.close();
-            System.exit(0);
+            System.exit(status);
         }
     }
 
@@ -176,7 +185,7 @@ public final class Bench {
         return target.toString();
     }
 
-    static void report(Path root, List<Row> rows, List<WarmBench.Result> warm) throws IOException {
+    static void report(Path root, List<Row> rows, List<WarmBench.Result> warm, Lifecycle.Result lifecycle) throws IOException {
         long floor = rows.get(0).median(Sample::firstEventMs);
         String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
@@ -222,13 +231,14 @@ public final class Bench {
                     w.p99OverheadMs(), w.p50TotalMs(), w.roundTrips(), w.event()));
             warmJson.add(WarmBench.toJson(w));
         }
+        Map<String, Object> lifecycleJson = lifecycle == null ? Map.of() : LifecycleReport.append(md, lifecycle);
         System.out.println();
         System.out.println(md);
         Files.createDirectories(root.resolve("docs"));
         Files.writeString(root.resolve("docs/performance.md"), md.toString());
         Files.writeString(root.resolve("docs/performance.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("date", date, "machine", machine,
-                        "floorMs", floor, "runs", RUNS, "coldStarts", json, "warm", warmJson)));
+                        "floorMs", floor, "runs", RUNS, "coldStarts", json, "warm", warmJson, "lifecycle", lifecycleJson)));
     }
 
     static String codeSource(Class<?> type) throws URISyntaxException {

@@ -25,6 +25,8 @@ public final class SdkMeter implements ExecutionInterceptor {
     static final java.util.concurrent.atomic.DoubleAdder READ_UNITS = new java.util.concurrent.atomic.DoubleAdder();
     static final java.util.concurrent.atomic.DoubleAdder WRITE_UNITS = new java.util.concurrent.atomic.DoubleAdder();
     static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> BY_SERVICE = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Calls made inside a function's handler (what a deployed function would pay for), by service:operation. */
+    static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> IN_FUNCTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
@@ -60,10 +62,16 @@ public final class SdkMeter implements ExecutionInterceptor {
         String service = context.request().getClass().getPackageName().replace("software.amazon.awssdk.services.", "")
                 .replace(".model", "") + ":" + context.request().getClass().getSimpleName().replace("Request", "");
         BY_SERVICE.computeIfAbsent(service, k -> new AtomicLong()).incrementAndGet();
+        if (vn.dvc.local.FunctionHost.currentFunction() != null) {
+            IN_FUNCTIONS.computeIfAbsent(service, k -> new AtomicLong()).incrementAndGet();
+        }
     }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        if (vn.dvc.local.FunctionHost.currentFunction() == null) {
+            return; // the bench's or the runner's own reads are not the application's capacity
+        }
         Object response = context.response();
         for (String method : new String[] {"consumedCapacity"}) {
             try {
@@ -92,6 +100,7 @@ public final class SdkMeter implements ExecutionInterceptor {
         CALLS.set(0);
         NANOS.set(0);
         BY_SERVICE.clear();
+        IN_FUNCTIONS.clear();
         READ_UNITS.reset();
         WRITE_UNITS.reset();
     }
