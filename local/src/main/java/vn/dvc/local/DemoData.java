@@ -33,8 +33,11 @@ final class DemoData {
                     "procedureCode", "1.001193",
                     "communeCode", i == 2 ? "26824" : "00004",
                     "channel", "ONLINE",
-                    "applicant", Map.of("fullName", "Công dân Mẫu " + (i + 1), "phone", "090000000" + (i + 1)),
-                    "form", Map.of("child", Map.of("fullName", "Trẻ Mẫu " + (i + 1), "dateOfBirth", "2026-11-01")),
+                    "applicant", Map.of("fullName", "Công dân Mẫu " + (i + 1), "dateOfBirth", "1990-01-0" + (i + 1),
+                            "phone", "090000000" + (i + 1)),
+                    // a form the procedure's schema accepts (intake checks it: 422 otherwise)
+                    "form", Map.of("relationshipToChild", "CHA", "child", Map.of("fullName", "Trẻ Mẫu " + (i + 1),
+                            "dateOfBirth", "2026-11-01", "sex", "NAM", "placeOfBirth", "Trạm y tế xã")),
                     "components", List.of(Map.of("component", "to-khai-dang-ky-khai-sinh", "contentType", "application/pdf")));
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.baseUrl() + "/dossiers"))

@@ -15,6 +15,10 @@ public final class FunctionHost {
     private final Map<String, Template.FunctionSpec> specs = new HashMap<>();
     private final Map<String, RequestHandler<Object, Object>> instances = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> invocations = new ConcurrentHashMap<>();
+    // bench (issue 9): billed milliseconds (each invocation rounded up to 1 ms, as Lambda bills) and the function
+    // running on the current thread, so an SDK interceptor can tell a function's AWS calls from the runner's own
+    private final Map<String, AtomicLong> billedMillis = new ConcurrentHashMap<>();
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     public FunctionHost(Iterable<Template.FunctionSpec> functions) {
         functions.forEach(f -> specs.put(f.logicalId(), f));
@@ -34,7 +38,28 @@ public final class FunctionHost {
             }
         });
         invocations.computeIfAbsent(functionId, id -> new AtomicLong()).incrementAndGet();
-        return handler.handleRequest(event, new LocalContext(functionId, 60));
+        String outer = CURRENT.get();
+        CURRENT.set(functionId);
+        long started = System.nanoTime();
+        try {
+            return handler.handleRequest(event, new LocalContext(functionId, 60));
+        } finally {
+            long nanos = System.nanoTime() - started;
+            billedMillis.computeIfAbsent(functionId, id -> new AtomicLong()).addAndGet((nanos + 999_999) / 1_000_000);
+            CURRENT.set(outer);
+        }
+    }
+
+    /** The function whose handler runs on this thread, or null (the runner's own pollers and watchers). */
+    public static String currentFunction() {
+        return CURRENT.get();
+    }
+
+    /** Per function: the sum over its invocations of each invocation's duration rounded up to the millisecond. */
+    public Map<String, Long> billedMillis() {
+        Map<String, Long> billed = new HashMap<>();
+        billedMillis.forEach((k, v) -> billed.put(k, v.get()));
+        return billed;
     }
 
     public Map<String, Long> invocationCounts() {

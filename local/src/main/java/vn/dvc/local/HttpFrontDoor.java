@@ -205,6 +205,11 @@ public final class HttpFrontDoor implements AutoCloseable {
     }
 
     private void serveStatic(HttpExchange exchange, StaticSite site, String relative) throws IOException {
+        if (relative.isEmpty()) {
+            // /board -> /board/: the page's relative asset URLs need the trailing slash
+            send(exchange, 301, Map.of("location", exchange.getRequestURI().getRawPath() + "/"), new byte[0]);
+            return;
+        }
         String file = relative.isEmpty() || relative.equals("/") ? "index.html" : relative.substring(1);
         byte[] content = file.contains("..") ? null : site.read(file);
         if (content == null) {

@@ -107,6 +107,18 @@ public final class LocalSuite implements AutoCloseable {
         frontDoor.addLocalEndpoint("GET /_local/health", body -> new AbstractMap.SimpleEntry<>(200, Map.of("status", "ok")));
         // development payment gateway: signs a callback for a payment request and sends it through the front door
         frontDoor.addLocalPathEndpoint("POST /_local/payments/{txn}/pay", new LocalPaymentGateway(this)::pay);
+        // ---- monitoring board (issue 11): web/dist at /board/, read per request so a rebuild shows without a restart
+        Path board = findTemplate().getParent().resolve("web").resolve("dist");
+        if (Files.isDirectory(board)) {
+            frontDoor.addSite("/board", relative -> {
+                try {
+                    Path file = board.resolve(relative).normalize();
+                    return file.startsWith(board) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+                } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                    return null;
+                }
+            });
+        }
         SqsClient sqs = AwsClients.sqs();
         for (Template.FunctionSpec f : template.functions()) {
             for (Template.EventSpec e : f.events()) {

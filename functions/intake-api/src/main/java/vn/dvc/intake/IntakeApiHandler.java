@@ -1,49 +1,129 @@
 package vn.dvc.intake;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.MDC;
 import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
+import vn.dvc.aws.documents.DynamoCitizenDocuments;
 import vn.dvc.aws.documents.S3UploadUrls;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.http.HttpApiHandler;
 import vn.dvc.aws.http.HttpRequest;
 import vn.dvc.aws.http.HttpResponse;
+import vn.dvc.core.documents.CitizenDocuments;
 import vn.dvc.core.dossier.ApplicantKeys;
+import vn.dvc.core.dossier.DossierStore;
+import vn.dvc.core.error.ApiException;
+import vn.dvc.core.intake.DocumentUploads;
 import vn.dvc.core.intake.FilingService;
+import vn.dvc.core.intake.ProcedureSource;
+import vn.dvc.core.intake.UploadUrls;
+import vn.dvc.core.intake.Withdrawal;
+import vn.dvc.core.json.Json;
+import vn.dvc.core.security.Role;
 
 /**
- * intake-api (HTTP API, JWT): {@code POST /dossiers} files a dossier with an {@code Idempotency-Key}; the response
- * gives presigned upload URLs per declared component. A retry with the same key and body returns the first
- * response; another body with the same key is 422.
+ * intake-api (HTTP API, JWT).
+ * <ul>
+ *   <li>{@code POST /dossiers} files a dossier with an {@code Idempotency-Key}; the response gives presigned upload
+ *       URLs per declared component. A retry with the same key and body returns the first response; another body
+ *       with the same key is 422.</li>
+ *   <li>{@code POST /dossiers/{code}/documents} issues fresh upload URLs while the dossier accepts documents (409
+ *       otherwise); {@code POST /dossiers/{code}/withdraw} withdraws it before a decision (409 after). Both for the
+ *       applicant or the assistant who filed it; anyone else gets 404.</li>
+ *   <li>{@code GET /me/documents} lists the citizen's stored documents, reusable in a new filing ({@code reuse}).</li>
+ * </ul>
  */
 public class IntakeApiHandler extends HttpApiHandler {
     private final FilingService filing;
+    private final DocumentUploads documents;
+    private final Withdrawal withdrawal;
+    private final CitizenDocuments citizenDocuments;
+    private final ApplicantKeys keys;
 
     public IntakeApiHandler() {
-        this(new FilingService(
-                new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 CatalogProcedureSource.bundled(),
                 new S3UploadUrls(AwsClients.presigner(), Env.require("DOCUMENT_BUCKET")),
+                new DynamoCitizenDocuments(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
-                Clock.systemUTC()));
+                Clock.systemUTC());
     }
 
-    public IntakeApiHandler(FilingService filing) {
-        this.filing = filing;
+    public IntakeApiHandler(DossierStore store, ProcedureSource procedures, UploadUrls uploads,
+                            CitizenDocuments citizenDocuments, ApplicantKeys keys, Clock clock) {
+        this.filing = new FilingService(store, procedures, uploads, citizenDocuments, keys, clock);
+        this.documents = new DocumentUploads(store, procedures, uploads, keys, clock);
+        this.withdrawal = new Withdrawal(store, keys, clock);
+        this.citizenDocuments = citizenDocuments;
+        this.keys = keys;
         on("POST /dossiers", this::file);
+        on("POST /dossiers/{code}/documents", this::issueUploadUrls);
+        on("POST /dossiers/{code}/withdraw", this::withdraw);
+        on("GET /me/documents", this::myDocuments);
     }
 
     private APIGatewayV2HTTPResponse file(HttpRequest request) {
         var body = request.jsonBody();
         FilingService.Result result = filing.file(request.caller(), request.header("idempotency-key"), request.body(), body);
         if (!result.replayed()) {
-            MDC.put("dossier_code", vn.dvc.core.json.Json.read(result.body(), Map.class).get("code").toString());
+            MDC.put("dossier_code", Json.read(result.body(), Map.class).get("code").toString());
         }
         return HttpResponse.json(result.status(), result.body(),
                 result.replayed() ? Map.of("idempotent-replayed", "true") : Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse issueUploadUrls(HttpRequest request) {
+        String code = request.pathParam("code");
+        MDC.put("dossier_code", String.valueOf(code));
+        return HttpResponse.json(200, documents.issue(request.caller(), code, listOrObjectBody(request)));
+    }
+
+    private APIGatewayV2HTTPResponse withdraw(HttpRequest request) {
+        String code = request.pathParam("code");
+        MDC.put("dossier_code", String.valueOf(code));
+        return HttpResponse.json(200, withdrawal.withdraw(request.caller(), code));
+    }
+
+    private APIGatewayV2HTTPResponse myDocuments(HttpRequest request) {
+        var caller = request.caller();
+        if (caller.role() != Role.CITIZEN || !ApplicantKeys.isPersonalId(caller.personalId())) {
+            throw ApiException.forbidden("CITIZENS_ONLY", "Kho giấy tờ dành cho công dân.",
+                    "The document store is for citizens.");
+        }
+        var items = citizenDocuments.list(keys.keyOf(caller.personalId()), 200).stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("documentId", d.id());
+            m.put("documentType", d.documentType());
+            m.put("contentType", d.contentType());
+            m.put("sizeBytes", d.sizeBytes());
+            m.put("sha256", d.sha256());
+            m.put("sourceDossier", d.sourceDossier());
+            m.put("storedAt", d.storedAt() == null ? null : d.storedAt().toString());
+            return m;
+        }).toList();
+        return HttpResponse.json(200, Map.of("items", items));
+    }
+
+    /** The documents route takes the list itself ({@code [{component, contentType}]}) or {@code {"components": [...]}}. */
+    private static JsonNode listOrObjectBody(HttpRequest request) {
+        String body = request.body();
+        if (body != null && body.stripLeading().startsWith("[")) {
+            String contentType = request.header("content-type");
+            if (contentType == null || contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+                try {
+                    return Json.tree(body);
+                } catch (IOException e) {
+                    throw ApiException.badRequest("MALFORMED_JSON", "Nội dung JSON không hợp lệ.", "The body is not valid JSON.");
+                }
+            }
+        }
+        return request.jsonBody();
     }
 }

@@ -81,6 +81,23 @@ public class StatusApiHandler extends HttpApiHandler {
     }
 
     private APIGatewayV2HTTPResponse list(HttpRequest request) {
+        String filedBy = request.query("filedBy");
+        // ---- intake (issue 4): an assistant lists what it filed for citizens (ByFiler index, gsi3pk FILER#subject)
+        if (filedBy != null && !filedBy.equals("me")) {
+            throw ApiException.badRequest("BAD_FILED_BY", "filedBy chỉ nhận giá trị \"me\".", "filedBy accepts only \"me\".");
+        }
+        if (request.caller().role() == Role.ASSISTANT && filedBy != null && request.caller().subject() != null) {
+            int limit = parseLimit(request.query("limit"));
+            var page = store.byFiler(request.caller().subject(), limit, request.query("cursor"));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", page.items().stream().map(d -> summary(d, request.language())).toList());
+            body.put("nextCursor", page.nextCursor());
+            return HttpResponse.json(200, body);
+        }
+        if (request.caller().role() == Role.ASSISTANT) {
+            throw ApiException.badRequest("FILED_BY_REQUIRED", "Người nộp hộ xem danh sách với filedBy=me.",
+                    "Assistants list what they filed with filedBy=me.");
+        }
         if (request.caller().role() != Role.CITIZEN || !ApplicantKeys.isPersonalId(request.caller().personalId())) {
             throw ApiException.forbidden("CITIZENS_ONLY", "Danh sách này dành cho công dân.", "This list is for citizens.");
         }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import vn.dvc.core.documents.StoredDocument;
 import vn.dvc.core.dossier.Actor;
 import vn.dvc.core.dossier.Applicant;
 import vn.dvc.core.dossier.Channel;
@@ -44,6 +45,8 @@ import vn.dvc.core.text.LocalizedText;
  *   pk = DOSSIER#code  sk = EVENT#version    append-only history, written in the change's own transaction
  *   pk = SEQ#agency#yyMMdd  sk = SEQ         the gap-free daily counter of dossier numbers
  *   pk = IDEMP#scope#key    sk = IDEMP       the first response to an Idempotency-Key (expires by TTL)
+ *   pk = CITIZEN#applicantKey  sk = DOC#id   the citizen's stored documents (once-only reuse), written in the
+ *                                            transaction that marks their component received
  * </pre>
  */
 public final class DynamoDossierStore implements DossierStore {
@@ -157,6 +160,11 @@ public final class DynamoDossierStore implements DossierStore {
 
     @Override
     public void apply(Change change) {
+        apply(change, List.of());
+    }
+
+    @Override
+    public void apply(Change change, List<StoredDocument> keep) {
         long next = change.expectedVersion() + 1;
         Map<String, String> names = new HashMap<>(Map.of("#v", "version", "#u", "updatedAt"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":expected", n(change.expectedVersion()),
@@ -197,6 +205,9 @@ public final class DynamoDossierStore implements DossierStore {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(componentItem(change.code(), c)).build()).build());
         }
         writes.add(TransactWriteItem.builder().put(eventPut(change.code(), next, change.event())).build());
+        for (StoredDocument d : keep) {
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(storedDocumentItem(d)).build()).build());
+        }
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -241,9 +252,18 @@ public final class DynamoDossierStore implements DossierStore {
 
     @Override
     public Page<Dossier> byApplicant(String applicantKey, int limit, String cursor) {
-        var builder = QueryRequest.builder().tableName(table).indexName("ByApplicant")
-                .keyConditionExpression("gsi1pk = :k")
-                .expressionAttributeValues(Map.of(":k", s("APPLICANT#" + applicantKey)))
+        return pageOf("ByApplicant", "gsi1pk", "APPLICANT#" + applicantKey, limit, cursor);
+    }
+
+    @Override
+    public Page<Dossier> byFiler(String filerId, int limit, String cursor) {
+        return pageOf("ByFiler", "gsi3pk", "FILER#" + filerId, limit, cursor);
+    }
+
+    private Page<Dossier> pageOf(String index, String keyAttribute, String key, int limit, String cursor) {
+        var builder = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression(keyAttribute + " = :k")
+                .expressionAttributeValues(Map.of(":k", s(key)))
                 .scanIndexForward(false).limit(limit);
         if (cursor != null) {
             builder.exclusiveStartKey(decodeCursor(cursor));
@@ -368,6 +388,28 @@ public final class DynamoDossierStore implements DossierStore {
 
     private static LocalizedText toText(Map<String, AttributeValue> m) {
         return m == null ? null : LocalizedText.of(str(m, "vi"), str(m, "en"));
+    }
+
+    public static Map<String, AttributeValue> storedDocumentItem(StoredDocument d) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("CITIZEN#" + d.applicantKey()));
+        item.put("sk", s("DOC#" + d.id()));
+        item.put("documentId", s(d.id()));
+        item.put("documentType", s(d.documentType()));
+        item.put("objectKey", s(d.objectKey()));
+        item.put("sha256", s(d.sha256()));
+        item.put("sizeBytes", n(d.sizeBytes()));
+        item.put("contentType", s(d.contentType()));
+        item.put("sourceDossier", s(d.sourceDossier()));
+        item.put("sourceComponent", s(d.sourceComponent()));
+        item.put("storedAt", instant(d.storedAt()));
+        return item;
+    }
+
+    public static StoredDocument toStoredDocument(String applicantKey, Map<String, AttributeValue> item) {
+        return new StoredDocument(str(item, "documentId"), applicantKey, str(item, "documentType"), str(item, "objectKey"),
+                str(item, "sha256"), num(item, "sizeBytes", 0), str(item, "contentType"), str(item, "sourceDossier"),
+                str(item, "sourceComponent"), instant(item, "storedAt"));
     }
 
     static Map<String, AttributeValue> componentItem(String code, Component c) {

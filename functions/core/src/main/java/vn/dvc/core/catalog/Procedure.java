@@ -72,6 +72,13 @@ public record Procedure(
                 && (effectiveTo == null || !day.isAfter(effectiveTo));
     }
 
+    /** The same document as another version number (versions are assigned when an operator publishes). */
+    public Procedure withVersion(int newVersion) {
+        return new Procedure(code, newVersion, name, field, level, agencyKind, processingTime, onlineLevel, components,
+                formSchema, feeSchedule, result, legalBasis, effectiveFrom, effectiveTo, publishedProvinces,
+                supplementClockPolicy, sources, unknowns);
+    }
+
     /** True when {@code fieldName} is declared unknown in this document. */
     public boolean isUnknown(String fieldName) {
         return unknowns.stream().anyMatch(u -> fieldName.equals(u.field()));

@@ -27,7 +27,8 @@ import vn.dvc.core.text.LocalizedText;
  * Checks an uploaded file on arrival: its real type (magic bytes) against the declared one, its size against the
  * component's limit, and its SHA-256. A good file marks the component RECEIVED; a bad one is quarantined with a
  * reason the citizen can read. When every declared upload is in, the dossier moves on to VALIDATING in the same
- * write (the stream then starts validation). Duplicate and out-of-order events change nothing.
+ * write (the stream then starts validation), and an accepted file is kept in the applicant's data store in that same
+ * write. Duplicate and out-of-order events change nothing.
  */
 public final class UploadProcessor {
     private static final Pattern KEY = Pattern.compile("uploads/([A-Z0-9.]+-\\d{6}-\\d{4,7})/([a-z0-9-]{1,64})/([0-9a-f-]{36})");
@@ -89,8 +90,14 @@ public final class UploadProcessor {
                     : Map.of("component", componentCode);
             HistoryEvent event = new HistoryEvent(now, ACTOR, action, dossier.status(), next == null ? dossier.status() : next,
                     checked.reason(), details);
+            // An accepted file joins the applicant's data store in the same write (once-only reuse by later dossiers).
+            List<StoredDocument> keep = checked.state() == ComponentState.RECEIVED && dossier.applicantKey() != null
+                    ? List.of(new StoredDocument(StoredDocument.idFor(key), dossier.applicantKey(),
+                            StoredDocument.typeOf(componentCode), key, checked.sha256(), checked.sizeBytes(),
+                            checked.contentType(), code, componentCode, now))
+                    : List.of();
             try {
-                store.apply(new DossierStore.Change(code, dossier.version(), next, Map.of(), List.of(checked), event));
+                store.apply(new DossierStore.Change(code, dossier.version(), next, Map.of(), List.of(checked), event), keep);
             } catch (DossierStore.ConcurrentChangeException e) {
                 continue;
             }

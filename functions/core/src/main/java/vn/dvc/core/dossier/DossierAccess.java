@@ -22,4 +22,18 @@ public final class DossierAccess {
             case ANONYMOUS -> false;
         };
     }
+
+    /**
+     * Who may act on a dossier as its owner (upload more files, withdraw it): the applicant, or the assistant who
+     * filed it. Officials and supervisors may read it but not act for the citizen.
+     */
+    public static boolean isApplicantOrFiler(Caller caller, Dossier dossier, ApplicantKeys keys) {
+        return switch (caller.role()) {
+            case CITIZEN -> ApplicantKeys.isPersonalId(caller.personalId())
+                    && keys.keyOf(caller.personalId()).equals(dossier.applicantKey());
+            case ASSISTANT -> dossier.submittedBy() != null && dossier.submittedBy().role() == caller.role()
+                    && caller.subject() != null && caller.subject().equals(dossier.submittedBy().id());
+            default -> false;
+        };
+    }
 }

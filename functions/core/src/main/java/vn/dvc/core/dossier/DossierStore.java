@@ -41,8 +41,25 @@ public interface DossierStore {
      */
     void apply(Change change);
 
+    /**
+     * {@link #apply(Change)}, and in the same transaction keeps documents in the applicant's data store (once-only
+     * reuse): a component is never marked received without its stored copy, nor the other way round. Stored
+     * documents are idempotent puts (their id derives from the object key).
+     */
+    default void apply(Change change, List<vn.dvc.core.documents.StoredDocument> keep) {
+        if (!keep.isEmpty()) {
+            throw new UnsupportedOperationException("this store keeps no citizen documents");
+        }
+        apply(change);
+    }
+
     /** The dossiers of one applicant, newest first. */
     Page<Dossier> byApplicant(String applicantKey, int limit, String cursor);
+
+    /** The dossiers an assistant filed on citizens' behalf ({@code submittedBy.id}), newest first. */
+    default Page<Dossier> byFiler(String filerId, int limit, String cursor) {
+        throw new UnsupportedOperationException("this store has no filer index");
+    }
 
     record Change(String code, long expectedVersion, DossierStatus newStatus, Map<String, Object> setAttributes,
                   List<Component> components, HistoryEvent event) {}

@@ -14,11 +14,14 @@ import vn.dvc.core.text.LocalizedText;
 
 /** The body of {@code POST /dossiers}, checked field by field; every problem is reported at once (422). */
 public record FilingRequest(String procedureCode, String communeCode, Channel channel, ApplicantData applicant,
-                            Map<String, Object> form, List<Upload> uploads, String delivery) {
+                            Map<String, Object> form, List<Upload> uploads, List<Reuse> reuse, String delivery) {
 
     public record ApplicantData(String personalId, String fullName, LocalDate dateOfBirth, String phone, String email) {}
 
     public record Upload(String component, String contentType) {}
+
+    /** A component satisfied by a document already in the applicant's data store (no upload). */
+    public record Reuse(String component, String documentId) {}
 
     @SuppressWarnings("unchecked")
     public static FilingRequest parse(JsonNode body) {
@@ -76,6 +79,22 @@ public record FilingRequest(String procedureCode, String communeCode, Channel ch
                 }
             }
         }
+        List<Reuse> reuse = new ArrayList<>();
+        JsonNode reused = body.path("reuse");
+        if (!reused.isMissingNode() && !reused.isNull() && !reused.isArray()) {
+            problems.add(problem("reuse", "MUST_BE_ARRAY"));
+        } else if (reused.size() > 50) {
+            problems.add(problem("reuse", "TOO_MANY"));
+        } else {
+            for (int i = 0; i < reused.size(); i++) {
+                JsonNode item = reused.get(i);
+                String component = text(item, "component", true, 64, problems, "reuse[" + i + "].");
+                String id = text(item, "documentId", true, 64, problems, "reuse[" + i + "].");
+                if (component != null && id != null) {
+                    reuse.add(new Reuse(component, id));
+                }
+            }
+        }
         String delivery = text(body, "delivery", false, 16, problems);
         if (delivery != null && !List.of("ONLINE", "POST", "COUNTER").contains(delivery)) {
             problems.add(problem("delivery", "INVALID_VALUE"));
@@ -84,7 +103,8 @@ public record FilingRequest(String procedureCode, String communeCode, Channel ch
             throw new ApiException(422, "VALIDATION_FAILED", LocalizedText.of(
                     "Dữ liệu hồ sơ không hợp lệ.", "The dossier data is invalid."), problems);
         }
-        return new FilingRequest(procedure, commune, channel, applicant, form, uploads, delivery == null ? "ONLINE" : delivery);
+        return new FilingRequest(procedure, commune, channel, applicant, form, uploads, reuse,
+                delivery == null ? "ONLINE" : delivery);
     }
 
     private static String text(JsonNode node, String field, boolean required, int maxLength, List<Map<String, Object>> problems) {

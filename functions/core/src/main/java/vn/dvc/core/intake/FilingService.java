@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import vn.dvc.core.agency.Agency;
 import vn.dvc.core.catalog.DocumentComponent;
 import vn.dvc.core.catalog.Procedure;
+import vn.dvc.core.documents.CitizenDocuments;
+import vn.dvc.core.documents.StoredDocument;
 import vn.dvc.core.dossier.Actor;
 import vn.dvc.core.dossier.Applicant;
 import vn.dvc.core.dossier.ApplicantKeys;
@@ -49,18 +51,21 @@ public final class FilingService {
     static final Duration UPLOAD_URL_VALIDITY = Duration.ofMinutes(15);
     static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
     private static final int MAX_ATTEMPTS = 30;
+    private static final Set<String> REPLAY_CODES = Set.of("IDEMPOTENCY_KEY_REUSED", "RETRY_IN_PROGRESS");
 
     private final DossierStore store;
     private final ProcedureSource procedures;
     private final UploadUrls uploads;
+    private final CitizenDocuments citizenDocuments;
     private final ApplicantKeys applicantKeys;
     private final Clock clock;
 
-    public FilingService(DossierStore store, ProcedureSource procedures, UploadUrls uploads, ApplicantKeys applicantKeys,
-                         Clock clock) {
+    public FilingService(DossierStore store, ProcedureSource procedures, UploadUrls uploads, CitizenDocuments citizenDocuments,
+                         ApplicantKeys applicantKeys, Clock clock) {
         this.store = store;
         this.procedures = procedures;
         this.uploads = uploads;
+        this.citizenDocuments = citizenDocuments;
         this.applicantKeys = applicantKeys;
         this.clock = clock;
     }
@@ -80,6 +85,20 @@ public final class FilingService {
         }
         String scopedKey = caller.subject() + "#" + idempotencyKey;
         String requestHash = sha256(rawBody.strip());
+        try {
+            return fileOnce(caller, scopedKey, requestHash, body);
+        } catch (ApiException e) {
+            // A retry must get the first answer even if the world moved since (procedure withdrawn, document
+            // deleted...): a refusal is final only when no filing holds this key. Costs a read on refusals only.
+            if (e.status() >= 400 && e.status() < 500 && !REPLAY_CODES.contains(e.code())
+                    && store.idempotency(scopedKey).isPresent()) {
+                return replay(scopedKey, requestHash);
+            }
+            throw e;
+        }
+    }
+
+    private Result fileOnce(Caller caller, String scopedKey, String requestHash, JsonNode body) {
         FilingRequest request = FilingRequest.parse(body);
 
         Instant now = clock.instant();
@@ -98,7 +117,8 @@ public final class FilingService {
         }
         Agency agency = Routing.receivingAgency(procedure, commune);
         Applicant applicant = applicantOf(caller, request);
-        List<Component> components = components(procedure, request, now);
+        String applicantKey = applicantKeys.keyOf(applicant.personalId());
+        List<Component> components = components(procedure, request, applicant, applicantKey, now);
         Actor submittedBy = new Actor(caller.role(), caller.subject(), caller.agencyId());
 
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -109,11 +129,13 @@ public final class FilingService {
             DossierStatus status = uploadsPending ? DossierStatus.RECEIVED : DossierStatus.VALIDATING;
             Dossier dossier = new Dossier(code.toString(), procedure.code(), procedure.version(), status, 1, agency.id(),
                     commune.code(), commune.provinceCode(), request.channel(), applicant,
-                    applicantKeys.keyOf(applicant.personalId()), submittedBy, now, now, null, request.form(),
+                    applicantKey, submittedBy, now, now, null, request.form(),
                     Map.of("delivery", request.delivery()));
             String responseBody = Json.write(response(dossier, procedure, agency, keyed, now));
-            HistoryEvent event = new HistoryEvent(now, submittedBy, "FILED", null, status, null,
-                    Map.of("channel", request.channel().name(), "components", keyed.stream().map(Component::code).toList()));
+            HistoryEvent event = new HistoryEvent(now, submittedBy, "FILED", null, status, null, Map.of(
+                    "channel", request.channel().name(),
+                    "components", keyed.stream().map(Component::code).toList(),
+                    "reused", request.reuse().stream().map(FilingRequest.Reuse::component).toList()));
             try {
                 store.create(dossier, keyed, event, last,
                         new IdempotencyRecord(scopedKey, requestHash, 201, responseBody, now.plus(IDEMPOTENCY_RETENTION)));
@@ -169,7 +191,12 @@ public final class FilingService {
         return new Applicant(personalId, data.fullName(), data.dateOfBirth(), data.phone(), data.email());
     }
 
-    private static List<Component> components(Procedure procedure, FilingRequest request, Instant now) {
+    /**
+     * The dossier's components: declared uploads (a key is issued per attempt), reused stored documents (SUBSTITUTED,
+     * no upload) and the rest EXPECTED. Component and form problems are reported together, every one of them.
+     */
+    private List<Component> components(Procedure procedure, FilingRequest request, Applicant applicant, String applicantKey,
+                                       Instant now) {
         Map<String, DocumentComponent> known = new LinkedHashMap<>();
         procedure.components().forEach(c -> known.put(c.code(), c));
         List<Map<String, Object>> problems = new ArrayList<>();
@@ -185,34 +212,90 @@ public final class FilingService {
                 problems.add(Map.of("field", "components", "component", upload.component(), "code", "DUPLICATE_COMPONENT"));
             }
         }
+        Map<String, String> reusedIds = new LinkedHashMap<>();
+        for (FilingRequest.Reuse reuse : request.reuse()) {
+            if (!known.containsKey(reuse.component())) {
+                problems.add(Map.of("field", "reuse", "component", reuse.component(), "code", "UNKNOWN_COMPONENT"));
+            } else if (declared.containsKey(reuse.component()) || reusedIds.put(reuse.component(), reuse.documentId()) != null) {
+                problems.add(Map.of("field", "reuse", "component", reuse.component(), "code", "DUPLICATE_COMPONENT"));
+            }
+        }
+        List<Map<String, Object>> formProblems = FormSchema.problems(procedure, request.form(), applicant);
+        if (!problems.isEmpty() || !formProblems.isEmpty()) {
+            List<Map<String, Object>> all = new ArrayList<>(problems);
+            all.addAll(formProblems);
+            throw new ApiException(422, formProblems.isEmpty() ? "INVALID_COMPONENTS" : problems.isEmpty() ? "FORM_INVALID"
+                    : "VALIDATION_FAILED", formProblems.isEmpty()
+                    ? LocalizedText.of("Thành phần hồ sơ không hợp lệ.", "Some document components are invalid.")
+                    : LocalizedText.of("Dữ liệu tờ khai không hợp lệ; xem từng trường trong chi tiết.",
+                            "The form data is invalid; see every field in the details."), all);
+        }
+        Map<String, StoredDocument> stored = reusedIds.isEmpty() ? Map.of()
+                : citizenDocuments.find(applicantKey, reusedIds.values());
+        for (var reuse : reusedIds.entrySet()) {
+            StoredDocument d = stored.get(reuse.getValue());
+            DocumentComponent c = known.get(reuse.getKey());
+            if (d == null) {
+                // Someone else's document and no document at all look the same: ids cannot be probed.
+                problems.add(Map.of("field", "reuse", "component", reuse.getKey(), "code", "STORED_DOCUMENT_NOT_FOUND"));
+            } else if (!d.documentType().equals(StoredDocument.typeOf(c.code()))) {
+                problems.add(Map.of("field", "reuse", "component", reuse.getKey(), "code", "STORED_DOCUMENT_TYPE_MISMATCH",
+                        "documentType", d.documentType()));
+            } else if (!c.acceptedTypes().isEmpty() && !c.acceptedTypes().contains(d.contentType())
+                    || c.maxBytes() > 0 && d.sizeBytes() > c.maxBytes()) {
+                problems.add(Map.of("field", "reuse", "component", reuse.getKey(), "code", "STORED_DOCUMENT_NOT_ACCEPTED"));
+            }
+        }
         if (!problems.isEmpty()) {
-            throw new ApiException(422, "INVALID_COMPONENTS", LocalizedText.of(
-                    "Thành phần hồ sơ không hợp lệ.", "Some document components are invalid."), problems);
+            throw new ApiException(422, "INVALID_REUSE", LocalizedText.of(
+                    "Không dùng lại được giấy tờ đã lưu: giấy tờ không thuộc người nộp hoặc khác loại.",
+                    "A stored document cannot be reused: it is not the applicant's or of another type."), problems);
         }
         List<Component> components = new ArrayList<>();
         for (DocumentComponent c : procedure.components()) {
             String type = declared.get(c.code());
-            components.add(new Component(c.code(), Boolean.TRUE.equals(c.required()), ComponentState.EXPECTED,
-                    type == null ? null : "pending", type, c.maxBytes() > 0 ? c.maxBytes() : 10L * 1024 * 1024,
-                    null, null, c.substitutableBy() == null ? null : c.substitutableBy().name(), null, now));
+            String reusedId = reusedIds.get(c.code());
+            long maxBytes = maxBytes(c);
+            if (reusedId != null) {
+                StoredDocument d = stored.get(reusedId);
+                components.add(new Component(c.code(), Boolean.TRUE.equals(c.required()), ComponentState.SUBSTITUTED,
+                        d.objectKey(), d.contentType(), maxBytes, d.sha256(), d.sizeBytes(), STORED_DOCUMENT + d.id(), null, now));
+            } else {
+                components.add(new Component(c.code(), Boolean.TRUE.equals(c.required()), ComponentState.EXPECTED,
+                        type == null ? null : PENDING_KEY, type, maxBytes, null, null,
+                        c.substitutableBy() == null ? null : c.substitutableBy().name(), null, now));
+            }
         }
         return components;
     }
 
+    /** {@code substitutedBy} of a component satisfied from the citizen's data store. */
+    public static final String STORED_DOCUMENT = "STORED_DOCUMENT:";
+    private static final String PENDING_KEY = "pending";
+
+    static long maxBytes(DocumentComponent c) {
+        return c.maxBytes() > 0 ? c.maxBytes() : 10L * 1024 * 1024;
+    }
+
     /** Object keys carry the dossier code and component only: never a name or identification number. */
+    static String newObjectKey(String code, String component) {
+        return "uploads/" + code + "/" + component + "/" + UUID.randomUUID();
+    }
+
     private static List<Component> withObjectKeys(String code, List<Component> components, Instant now) {
         List<Component> keyed = new ArrayList<>();
         for (Component c : components) {
-            keyed.add(c.objectKey() == null ? c : c.withUpload(
-                    "uploads/" + code + "/" + c.code() + "/" + UUID.randomUUID(), c.contentType(), now));
+            keyed.add(!PENDING_KEY.equals(c.objectKey()) ? c
+                    : c.withUpload(newObjectKey(code, c.code()), c.contentType(), now));
         }
         return keyed;
     }
 
-    private Map<String, Object> response(Dossier d, Procedure procedure, Agency agency, List<Component> components, Instant now) {
+    /** The upload instructions for components waiting for a file: URL, method, the header to send, limits, expiry. */
+    static List<Map<String, Object>> uploadInstructions(UploadUrls uploads, List<Component> components) {
         List<Map<String, Object>> uploadList = new ArrayList<>();
         for (Component c : components) {
-            if (c.objectKey() == null) {
+            if (c.objectKey() == null || c.state() != ComponentState.EXPECTED) {
                 continue;
             }
             UploadUrls.UploadUrl url = uploads.issue(c.objectKey(), c.contentType(), c.maxBytes(), UPLOAD_URL_VALIDITY);
@@ -225,6 +308,16 @@ public final class FilingService {
             u.put("expiresAt", url.expiresAt().toString());
             uploadList.add(u);
         }
+        return uploadList;
+    }
+
+    private Map<String, Object> response(Dossier d, Procedure procedure, Agency agency, List<Component> components, Instant now) {
+        List<Map<String, Object>> uploadList = uploadInstructions(uploads, components);
+        List<Map<String, Object>> reused = components.stream().filter(c -> c.state() == ComponentState.SUBSTITUTED
+                        && c.substitutedBy() != null && c.substitutedBy().startsWith(STORED_DOCUMENT))
+                .map(c -> Map.<String, Object>of("component", c.code(),
+                        "documentId", c.substitutedBy().substring(STORED_DOCUMENT.length())))
+                .toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", d.code());
         body.put("status", d.status().name());
@@ -234,6 +327,7 @@ public final class FilingService {
         body.put("communeCode", d.communeCode());
         body.put("createdAt", now.toString());
         body.put("uploads", uploadList);
+        body.put("reused", reused);
         return body;
     }
 
