@@ -33,6 +33,19 @@ class EventsReplayIT {
             Map.entry("intake-api/http-file-dossier-missing-key.json", 400),
             Map.entry("catalog-api/http-get-procedure.json", 200),
             Map.entry("catalog-api/http-get-procedure-unknown.json", 404),
+            // ---- catalog (issue 3): an old province code answers for the new one; bad paging 400; a split old commune
+            // lists its candidates; a publication by an operator is 201 (the next version), an invalid one 422, a citizen's 403
+            Map.entry("catalog-api/http-list-procedures-old-province.json", 200),
+            Map.entry("catalog-api/http-list-procedures-bad-paging.json", 400),
+            Map.entry("catalog-api/http-get-procedure-version.json", 200),
+            Map.entry("catalog-api/http-get-unit-split.json", 200),
+            Map.entry("catalog-api/http-get-unit-malformed.json", 400),
+            Map.entry("catalog-api/http-get-unit-unknown.json", 404),
+            Map.entry("catalog-api/http-search-units.json", 200),
+            Map.entry("catalog-api/http-list-agencies.json", 200),
+            Map.entry("catalog-api/http-publish-procedure.json", 201),
+            Map.entry("catalog-api/http-publish-procedure-invalid.json", 422),
+            Map.entry("catalog-api/http-publish-procedure-citizen.json", 403),
             Map.entry("status-api/http-get-dossier-foreign.json", 404),
             Map.entry("status-api/http-list-own.json", 200),
             // ---- processing (issue 6): sample dossiers are not stored, so an own official's action is 404 (after the

@@ -38,10 +38,12 @@ public final class ProcedureDocuments {
                     "The procedure document must be a JSON object"));
             return new Parsed(null, errors);
         }
-        checkIntegers(document, errors);
+        // Non-integers are reported, then stood in for by 1 in a copy, so the validator still sees the rest.
+        JsonNode bindable = document.deepCopy();
+        checkIntegers(bindable, errors);
         Procedure procedure = null;
         try {
-            procedure = Strict.MAPPER.treeToValue(document, Procedure.class);
+            procedure = Strict.MAPPER.treeToValue(bindable, Procedure.class);
         } catch (JsonMappingException e) {
             String path = path(e.getPath());
             if (errors.stream().noneMatch(f -> f.path().equals(path))) {
@@ -92,6 +94,7 @@ public final class ProcedureDocuments {
             return;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) parent).put(field, 1);
             errors.add(error(path, "NOT_AN_INTEGER", "Giá trị tại " + path + " phải là số nguyên (VND, ngày, byte)",
                     "The value at " + path + " must be an integer (VND, days, bytes)"));
         }
