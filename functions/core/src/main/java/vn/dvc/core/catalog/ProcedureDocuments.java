@@ -42,16 +42,24 @@ public final class ProcedureDocuments {
         JsonNode bindable = document.deepCopy();
         checkIntegers(bindable, errors);
         Procedure procedure = null;
-        try {
-            procedure = Strict.MAPPER.treeToValue(bindable, Procedure.class);
-        } catch (JsonMappingException e) {
-            String path = path(e.getPath());
-            if (errors.stream().noneMatch(f -> f.path().equals(path))) {
-                errors.add(error(path, "DOCUMENT_SHAPE", "Giá trị không đúng kiểu hoặc thiếu trường bắt buộc tại " + path,
-                        "Wrong type or missing required value at " + path));
+        // A value of the wrong shape is reported, then removed from the copy and binding tried again, so one typo
+        // does not hide the rest of the document's problems.
+        for (int attempt = 0; attempt < 20 && procedure == null; attempt++) {
+            try {
+                procedure = Strict.MAPPER.treeToValue(bindable, Procedure.class);
+            } catch (JsonMappingException e) {
+                String path = path(e.getPath());
+                if (errors.stream().noneMatch(f -> f.path().equals(path))) {
+                    errors.add(error(path, "DOCUMENT_SHAPE", "Giá trị không đúng kiểu hoặc thiếu trường bắt buộc tại " + path,
+                            "Wrong type or missing required value at " + path));
+                }
+                if (!remove(bindable, e.getPath())) {
+                    break;
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+                errors.add(error("", "DOCUMENT_SHAPE", "Tài liệu thủ tục không đọc được", "The procedure document cannot be read"));
+                break;
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            errors.add(error("", "DOCUMENT_SHAPE", "Tài liệu thủ tục không đọc được", "The procedure document cannot be read"));
         }
         if (procedure != null) {
             errors.addAll(ProcedureValidator.validate(procedure));
@@ -62,19 +70,19 @@ public final class ProcedureDocuments {
     /** Integer-valued fields: present and non-null means a JSON integer. */
     private static void checkIntegers(JsonNode doc, List<FieldError> errors) {
         integer(doc, "version", "version", errors);
-        integer(doc.path("processingTime"), "value", "processingTime.value", errors);
+        required(doc.path("processingTime"), "value", "processingTime.value", errors);
         JsonNode components = doc.path("components");
         for (int i = 0; i < components.size(); i++) {
             for (String f : List.of("maxBytes", "quantityOriginal", "quantityCopy")) {
-                integer(components.path(i), f, "components[" + i + "]." + f, errors);
+                required(components.path(i), f, "components[" + i + "]." + f, errors);
             }
         }
         JsonNode lines = doc.path("feeSchedule").path("lines");
         for (int i = 0; i < lines.size(); i++) {
             JsonNode line = lines.path(i);
             String path = "feeSchedule.lines[" + i + "]";
-            integer(line, "amount", path + ".amount", errors);
-            integer(line, "includedCopies", path + ".includedCopies", errors);
+            required(line, "amount", path + ".amount", errors);
+            required(line, "includedCopies", path + ".includedCopies", errors);
             JsonNode amounts = line.path("provinceAmounts");
             for (Iterator<Map.Entry<String, JsonNode>> it = amounts.fields(); it.hasNext(); ) {
                 var entry = it.next();
@@ -88,6 +96,20 @@ public final class ProcedureDocuments {
         }
     }
 
+    /** A required integer of an object that is there: missing or null is an error (never a silent 0). */
+    private static void required(JsonNode parent, String field, String path, List<FieldError> errors) {
+        if (!parent.isObject()) {
+            return;
+        }
+        JsonNode value = parent.get(field);
+        if (value == null || value.isNull()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) parent).put(field, 1);
+            errors.add(error(path, "REQUIRED", "Thiếu giá trị bắt buộc tại " + path, "A value is required at " + path));
+            return;
+        }
+        integer(parent, field, path, errors);
+    }
+
     private static void integer(JsonNode parent, String field, String path, List<FieldError> errors) {
         JsonNode value = parent.isObject() ? parent.get(field) : null;
         if (value == null || value.isNull()) {
@@ -98,6 +120,29 @@ public final class ProcedureDocuments {
             errors.add(error(path, "NOT_AN_INTEGER", "Giá trị tại " + path + " phải là số nguyên (VND, ngày, byte)",
                     "The value at " + path + " must be an integer (VND, days, bytes)"));
         }
+    }
+
+    /** Removes the value at the failing path from the copy; false when there is nothing (more) to remove. */
+    private static boolean remove(JsonNode root, List<JsonMappingException.Reference> references) {
+        if (references.isEmpty()) {
+            return false;
+        }
+        JsonNode parent = root;
+        for (JsonMappingException.Reference r : references.subList(0, references.size() - 1)) {
+            parent = r.getFieldName() != null ? parent.path(r.getFieldName()) : parent.path(r.getIndex());
+        }
+        JsonMappingException.Reference last = references.get(references.size() - 1);
+        if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object && last.getFieldName() != null
+                && object.has(last.getFieldName())) {
+            object.remove(last.getFieldName());
+            return true;
+        }
+        if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode array && last.getIndex() >= 0
+                && last.getIndex() < array.size()) {
+            array.remove(last.getIndex());
+            return true;
+        }
+        return false;
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

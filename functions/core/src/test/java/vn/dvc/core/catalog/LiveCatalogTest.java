@@ -136,6 +136,8 @@ class LiveCatalogTest {
         ((ObjectNode) doc.path("feeSchedule").path("lines").get(0)).put("amount", 15000.5);
         ((ObjectNode) doc.path("feeSchedule").path("lines").get(0).path("onlineReductions").get(0)).put("reducedAmount", -7000);
         ((ObjectNode) doc.path("components").get(0)).put("maxBytes", "10485760");
+        ((ObjectNode) doc.path("components").get(1)).remove("quantityCopy");
+        doc.put("level", "DISTRICT"); // no such level any more: a shape error that must not hide the others
         ApiException e = assertThrows(ApiException.class, () -> catalog.publish("1.004194", doc, l -> true, "o"));
         assertEquals(422, e.status());
         Map<String, Object> problems = new HashMap<>();
@@ -144,6 +146,9 @@ class LiveCatalogTest {
         assertEquals("FEE_NEGATIVE", problems.get("feeSchedule.lines[0].onlineReductions[0].reducedAmount"), problems.toString());
         assertEquals("NOT_AN_INTEGER", problems.get("components[0].maxBytes"), problems.toString());
         assertEquals("CODE_MISMATCH", problems.get("code"), problems.toString());
+        assertEquals("REQUIRED", problems.get("components[1].quantityCopy"), problems.toString());
+        assertTrue(e.details().stream().anyMatch(d -> "level".equals(d.get("path")) && "DOCUMENT_SHAPE".equals(d.get("code"))),
+                e.details().toString());
         assertTrue(store.versions.isEmpty() && store.latest.isEmpty());
     }
 
