@@ -72,12 +72,17 @@ public class CatalogApiHandler extends HttpApiHandler {
 
     public CatalogApiHandler() {
         this(CatalogProcedureSource.fromEnvironment(), AdministrativeUnits.get(), Clock.systemUTC());
-        prime();
+        // Only where init is not on a caller's clock: SnapStart (at publish time) and provisioned concurrency.
+        String init = vn.dvc.aws.config.Env.get("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        if (init.equals("snap-start") || init.equals("provisioned-concurrency")) {
+            prime();
+        }
     }
 
     /**
      * Loads the lazily built reference data during init (about 0.25 s of CPU: old units, both name indexes, the
-     * seed, the JSON writer), so SnapStart's snapshot holds it and no request pays for it. The catalog table is not
+     * seed, the JSON writer), so SnapStart's snapshot holds it and no request pays for it. Not done on an on-demand
+     * cold start, where the parts a request does not need are better never loaded. The catalog table is not
      * touched here: its snapshot would be stale on restore anyway.
      */
     private void prime() {

@@ -36,7 +36,7 @@ public final class CatalogProcedureSource implements ProcedureSource {
         String table = Env.get("CATALOG_TABLE");
         Duration refresh = Duration.ofSeconds(Env.getLong("CATALOG_REFRESH_SECONDS", DEFAULT_REFRESH.toSeconds()));
         return new LiveCatalog(ProcedureCatalog.bundled(),
-                table == null ? null : new DynamoPublishedProcedures(AwsClients.dynamo(), table),
+                table == null ? null : new DynamoPublishedProcedures(AwsClients::dynamo, table),
                 Clock.systemUTC(), refresh);
     }
 

@@ -38,11 +38,16 @@ import vn.dvc.core.catalog.PublishedProcedures;
 public final class DynamoPublishedProcedures implements PublishedProcedures {
     static final String LATEST_PK = "CATALOG";
 
-    private final DynamoDbClient dynamo;
+    private final java.util.function.Supplier<DynamoDbClient> client;
     private final String table;
 
     public DynamoPublishedProcedures(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
+        this(() -> dynamo, table);
+    }
+
+    /** With a client built on first use: units and agencies requests never need the SDK (cold start). */
+    public DynamoPublishedProcedures(java.util.function.Supplier<DynamoDbClient> client, String table) {
+        this.client = client;
         this.table = table;
     }
 
@@ -51,7 +56,7 @@ public final class DynamoPublishedProcedures implements PublishedProcedures {
         List<String> documents = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            var response = dynamo.query(QueryRequest.builder().tableName(table)
+            var response = client.get().query(QueryRequest.builder().tableName(table)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
                     .expressionAttributeValues(Map.of(":pk", s(LATEST_PK), ":sk", s("PROCEDURE#")))
                     .exclusiveStartKey(start).build());
@@ -95,7 +100,7 @@ public final class DynamoPublishedProcedures implements PublishedProcedures {
                     .expressionAttributeValues(Map.of(":expected", n(expectedLatestStored)));
         }
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
+            client.get().transactWriteItems(b -> b.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(version)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
                     TransactWriteItem.builder().put(latestPut.build()).build()));
@@ -110,7 +115,7 @@ public final class DynamoPublishedProcedures implements PublishedProcedures {
     }
 
     private Optional<Procedure> get(String pk, String sk) {
-        var item = dynamo.getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
+        var item = client.get().getItem(GetItemRequest.builder().tableName(table).consistentRead(true)
                 .key(Map.of("pk", s(pk), "sk", s(sk))).build()).item();
         if (item == null || item.isEmpty() || !item.containsKey("document")) {
             return Optional.empty();
