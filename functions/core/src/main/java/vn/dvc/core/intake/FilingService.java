@@ -87,6 +87,10 @@ public final class FilingService {
         // The hash of the body's canonical JSON (keys sorted, no whitespace): a client that re-serialises its retry
         // (another key order, other spacing) still gets the first answer, not a 422.
         String requestHash = sha256(canonical(body, rawBody));
+        // A retry usually arrives after the first attempt committed: answer it with one read, before any work.
+        if (store.idempotency(scopedKey).isPresent()) {
+            return replay(scopedKey, requestHash);
+        }
         try {
             return fileOnce(caller, scopedKey, requestHash, body);
         } catch (ApiException e) {
@@ -150,10 +154,8 @@ public final class FilingService {
             } catch (DossierStore.IdempotencyKeyUsedException e) {
                 return replay(scopedKey, requestHash);
             } catch (DossierStore.SequenceTakenException e) {
-                var existing = store.idempotency(scopedKey);
-                if (existing.isPresent()) {
-                    return replay(scopedKey, requestHash);
-                }
+                // Lost the number (or collided with a concurrent retry of this very request): the next attempt's
+                // transaction tells which, through the idempotency record's condition. No extra read here.
                 backoff(attempt);
             }
         }
@@ -369,9 +371,13 @@ public final class FilingService {
         }
     }
 
+    /**
+     * Exponential backoff with full jitter (8 ms doubling, capped at 400 ms): filings that lost the agency's next
+     * number spread out instead of colliding again, so a burst for one agency costs few wasted transactions.
+     */
     private static void backoff(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 10) * 5L));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(400L, 8L << Math.min(attempt, 6))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

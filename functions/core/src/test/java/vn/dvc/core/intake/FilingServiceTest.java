@@ -173,6 +173,37 @@ class FilingServiceTest {
         assertEquals(birth.components(), CaseChoice.componentsOf(birth, null));
     }
 
+    @Test
+    void aProcedureNotPublishedInTheApplicantsProvinceIs422() throws Exception {
+        Procedure p = catalog.byCode(BIRTH).orElseThrow();
+        // published by Hồ Chí Minh City (79) only; Ba Đình is in Hà Nội (01)
+        Procedure hcmcOnly = new Procedure(p.code(), p.version(), p.name(), p.field(), p.level(), p.agencyKind(),
+                p.processingTime(), p.onlineLevel(), p.components(), p.formSchema(), p.feeSchedule(), p.result(),
+                p.legalBasis(), p.effectiveFrom(), p.effectiveTo(), List.of("79"), p.supplementClockPolicy(), p.sources(),
+                p.unknowns());
+        ProcedureSource only = new ProcedureSource() {
+            @Override
+            public Optional<Procedure> current(String code) {
+                return Optional.of(hcmcOnly).filter(x -> x.code().equals(code));
+            }
+
+            @Override
+            public Optional<Procedure> version(String code, int version) {
+                return current(code);
+            }
+        };
+        FilingService hcmc = new FilingService(store, only, urls, store, keys, clock);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("procedureCode", BIRTH);
+        body.put("communeCode", "00004");
+        String raw = Json.write(body);
+        ApiException e = assertThrows(ApiException.class,
+                () -> hcmc.file(citizen, "not-published-0001", raw, Json.MAPPER.readTree(raw)));
+        assertEquals(422, e.status());
+        assertEquals("PROCEDURE_NOT_PUBLISHED", e.code());
+        assertTrue(store.dossiers.isEmpty());
+    }
+
     // ---------------------------------------------------------------- once-only reuse
 
     @Test
