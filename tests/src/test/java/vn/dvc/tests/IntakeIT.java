@@ -550,7 +550,7 @@ class IntakeIT {
 
     @Test
     void badFilingsAreRefusedWithTheirReasonAndCreateNothing() {
-        String pid = "001090000050";
+        String pid = "001090000030";
         String token = api.citizen(pid);
         Api.Response noKey = api.post("/dossiers", token, birthFiling(BA_DINH, List.of(DECLARATION)), Map.of());
         assertEquals(400, noKey.status());
@@ -585,7 +585,7 @@ class IntakeIT {
 
     @Test
     void objectKeysCarryNoPersonalDataAndOnlyTheProcessorMayReadUploads() {
-        String pid = "001090000051";
+        String pid = "001090000031";
         Api.Response filed = file(api.citizen(pid), birthFiling(BA_DINH, BIRTH_UPLOADS));
         String code = filed.json().path("code").asText();
         for (Component c : store().components(code)) {

@@ -372,12 +372,12 @@ public final class FilingService {
     }
 
     /**
-     * Exponential backoff with full jitter (8 ms doubling, capped at 400 ms): filings that lost the agency's next
+     * Exponential backoff with full jitter (8 ms doubling, capped at 100 ms): filings that lost the agency's next
      * number spread out instead of colliding again, so a burst for one agency costs few wasted transactions.
      */
     private static void backoff(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(400L, 8L << Math.min(attempt, 6))));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(100L, 8L << Math.min(attempt, 6))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
