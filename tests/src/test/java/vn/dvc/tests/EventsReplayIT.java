@@ -31,6 +31,9 @@ class EventsReplayIT {
     static final Map<String, Integer> HTTP_STATUS = Map.ofEntries(
             Map.entry("intake-api/http-file-dossier.json", 201),
             Map.entry("intake-api/http-file-dossier-missing-key.json", 400),
+            // ---- intake (issue 4): replayed after http-file-dossier.json (sorted), same key: first answer / 422
+            Map.entry("intake-api/http-retry-same-key-same-body.json", 201),
+            Map.entry("intake-api/http-retry-same-key-other-body.json", 422),
             Map.entry("catalog-api/http-get-procedure.json", 200),
             Map.entry("catalog-api/http-get-procedure-unknown.json", 404),
             // ---- catalog (issue 3): an old province code answers for the new one; bad paging 400; a split old commune
