@@ -30,7 +30,8 @@ public final class LocalSuite implements AutoCloseable {
             "JwtAudience", "dvc-local",
             "ApplicantKeySecret", "local-development-applicant-key-secret",
             "PaymentCallbackSecret", "local-development-payment-callback-secret",
-            "AlarmTopicArn", "");
+            "AlarmTopicArn", "",
+            "NotifyMode", "outbox"); // issue 7: deliveries recorded in the local outbox (GET /_local/outbox)
     private static final Set<String> PER_FUNCTION_VARIABLES = Set.of("POWERTOOLS_SERVICE_NAME", "JAVA_TOOL_OPTIONS");
 
     private final Engines engines;

@@ -13,6 +13,7 @@ import vn.dvc.core.dossier.Dossier;
 import vn.dvc.core.dossier.DossierStatus;
 import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.dossier.HistoryEvent;
+import vn.dvc.core.processing.Acceptance;
 import vn.dvc.core.text.LocalizedText;
 
 /**
@@ -92,8 +93,9 @@ public final class Notifier {
         String id = notificationId(version, event);
         Procedure procedure = catalog.byCode(dossier.procedureCode()).orElse(null);
         ContactPreferences preferences = ContactPreferences.of(dossier);
-        TemplateData data = new TemplateData(code, procedure == null ? null : procedure.name(), at == null ? dossier.updatedAt() : at,
-                dossier.dueAt(), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
+        Instant when = at == null ? dossier.updatedAt() : at;
+        TemplateData data = new TemplateData(code, procedure == null ? null : procedure.name(), when,
+                dueAt(event, dossier, procedure, when), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
         if (event == NotificationEvent.ACCEPTED && dossier.agencyId() != null) {
             inbox.post(AgencyNotice.arrived(dossier.agencyId(), id, dossier.procedureCode(), data));
         }
@@ -190,6 +192,29 @@ public final class Notifier {
             return result == null ? DeliveryResult.temporary("NO_ANSWER") : result;
         } catch (RuntimeException e) {
             return DeliveryResult.temporary("CHANNEL_ERROR:" + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * The appointment date to state. A dossier accepted by the fee or payment step has no stored due date yet (the
+     * processing step stores it when an official takes it, from the acceptance time): the ACCEPTED notice computes
+     * it by the same rule ({@link Acceptance#deadline}: working days, holidays, the afternoon rule) from the change's
+     * time, so the citizen learns the date on acceptance.
+     */
+    private static volatile Acceptance acceptance;
+
+    private static Instant dueAt(NotificationEvent event, Dossier dossier, Procedure procedure, Instant acceptedAt) {
+        if (dossier.dueAt() != null || event != NotificationEvent.ACCEPTED || procedure == null || acceptedAt == null) {
+            return dossier.dueAt();
+        }
+        try {
+            if (acceptance == null) {
+                acceptance = Acceptance.standard(); // loads the calendar once per container
+            }
+            var deadline = acceptance.deadline(procedure, acceptedAt);
+            return deadline == null ? null : deadline.due(); // unknown processing time: "to be announced"
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
