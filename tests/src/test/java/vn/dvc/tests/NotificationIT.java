@@ -207,7 +207,8 @@ class NotificationIT {
         String code = stored("0999012345", "an.fallback@example.org", null);
         List<JsonNode> items = awaitOutbox(code, l -> !l.isEmpty());
         assertEquals(List.of("RECEIVED/EMAIL"), sent(items));
-        Map<ChannelKind, DeliveryRecord> records = deliveries(code, "00000001-RECEIVED");
+        Map<ChannelKind, DeliveryRecord> records = Api.await(() -> deliveries(code, "00000001-RECEIVED"),
+                m -> m.containsKey(ChannelKind.EMAIL) && m.get(ChannelKind.EMAIL).state() == DeliveryState.SENT, Duration.ofSeconds(10));
         assertEquals(DeliveryState.FAILED_PERMANENT, records.get(ChannelKind.SMS).state());
         assertEquals("RECIPIENT_UNKNOWN", records.get(ChannelKind.SMS).reason());
         assertEquals(DeliveryState.SENT, records.get(ChannelKind.EMAIL).state());
@@ -221,8 +222,9 @@ class NotificationIT {
         String code = stored("0999212345", null, null); // fails the first try only
         List<JsonNode> items = awaitOutbox(code, l -> !l.isEmpty());
         assertEquals(List.of("RECEIVED/SMS"), sent(items));
-        DeliveryRecord sms = deliveries(code, "00000001-RECEIVED").get(ChannelKind.SMS);
-        assertEquals(DeliveryState.SENT, sms.state());
+        // the outbox item is written by the send, the SENT record right after it
+        DeliveryRecord sms = Api.await(() -> deliveries(code, "00000001-RECEIVED").get(ChannelKind.SMS),
+                r -> r.state() == DeliveryState.SENT, Duration.ofSeconds(10));
         assertEquals(2, sms.attempts(), "one temporary failure, one success");
     }
 
@@ -262,6 +264,8 @@ class NotificationIT {
         String code = stored("0999112346", "an.exhausted@example.org", null);
         List<JsonNode> items = awaitOutbox(code, l -> !l.isEmpty());
         assertEquals(List.of("RECEIVED/EMAIL"), sent(items));
+        Api.await(() -> deliveries(code, "00000001-RECEIVED").get(ChannelKind.EMAIL),
+                r -> r != null && r.state() == DeliveryState.SENT, Duration.ofSeconds(10));
         DeliveryRecord sms = deliveries(code, "00000001-RECEIVED").get(ChannelKind.SMS);
         assertEquals(DeliveryState.FAILED_PERMANENT, sms.state());
         assertEquals("EXHAUSTED:THROTTLED", sms.reason());
@@ -401,7 +405,14 @@ class NotificationIT {
         assertEquals(1, notices.stream().filter(n -> n.dossierCode().equals(code) && n.kind() == AgencyNotice.Kind.DOSSIER_ARRIVED).count());
 
         // the citizen's view: fee, result link, every notification SENT, history in order in English
-        JsonNode dossier = api.get("/dossiers/" + code, citizen).json();
+        JsonNode dossier = Api.await(() -> api.get("/dossiers/" + code, citizen).json(), d -> {
+            for (JsonNode n : d.path("notifications")) {
+                if (!n.path("state").asText().equals("SENT")) {
+                    return false;
+                }
+            }
+            return true;
+        }, Duration.ofSeconds(10));
         assertEquals(200_000, dossier.path("feeTotal").asLong());
         assertEquals("200.000 đ", dossier.path("feeText").asText());
         assertTrue(dossier.path("result").path("url").asText().startsWith("http"), dossier.path("result").toString());
