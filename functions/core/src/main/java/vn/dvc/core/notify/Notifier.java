@@ -196,10 +196,10 @@ public final class Notifier {
     }
 
     /**
-     * The appointment date to state. A dossier accepted by the fee or payment step has no stored due date yet (the
-     * processing step stores it when an official takes it, from the acceptance time): the ACCEPTED notice computes
-     * it by the same rule ({@link Acceptance#deadline}: working days, holidays, the afternoon rule) from the change's
-     * time, so the citizen learns the date on acceptance.
+     * The appointment date to state: the stored one. Acceptance writes it in the same change (fee step, payment);
+     * should a dossier ever be ACCEPTED without one (older data: the processing step then stores it when an official
+     * takes it), the ACCEPTED notice computes it by the same rule ({@link Acceptance#deadline}) from the change's
+     * time rather than say "to be announced".
      */
     private static volatile Acceptance acceptance;
 
