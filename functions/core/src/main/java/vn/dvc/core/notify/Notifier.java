@@ -145,13 +145,7 @@ public final class Notifier {
         if (channel == null) {
             return Attempt.FAILED_PERMANENT; // not deployed here: as if it refused
         }
-        Optional<DeliveryRecord> record = log.find(code, id, kind);
-        if (record.isPresent() && record.get().state() == DeliveryState.SENT) {
-            return Attempt.ALREADY_SENT;
-        }
-        if (record.isPresent() && record.get().state() == DeliveryState.FAILED_PERMANENT) {
-            return Attempt.FAILED_PERMANENT;
-        }
+        // Claim first, read only when that fails: the usual first delivery costs one conditional write, not a read too.
         Instant now = clock.instant();
         if (!log.claim(code, id, kind, event.name(), now, now.plus(LEASE))) {
             DeliveryState state = log.find(code, id, kind).map(DeliveryRecord::state).orElse(DeliveryState.QUEUED);
