@@ -79,7 +79,15 @@ class EventsReplayIT {
             Map.entry("payment-api/http-callback-duplicate.json", 404),
             Map.entry("payment-api/http-callback-amount-mismatch.json", 404),
             Map.entry("payment-api/http-callback-bad-signature.json", 401),
-            Map.entry("payment-api/http-request-payment-foreign.json", 404));
+            Map.entry("payment-api/http-request-payment-foreign.json", 404),
+            // ---- notifications and status (issue 7): dossiers of NotifySamples; the look-up is anonymous, the rating
+            // of a dossier not yet completed is 409, a score of 9 is 422
+            Map.entry("status-api/http-get-dossier-own.json", 200),
+            Map.entry("status-api/http-public-lookup.json", 200),
+            Map.entry("status-api/http-public-lookup-wrong-digits.json", 404),
+            Map.entry("status-api/http-public-lookup-no-digits.json", 400),
+            Map.entry("status-api/http-rate-not-completed.json", 409),
+            Map.entry("status-api/http-rate-bad-score.json", 422));
 
     /** SQS events: how many records the handler must report as failed (poison goes to the DLQ, not back). */
     static final Map<String, Integer> SQS_FAILURES = Map.ofEntries(
@@ -90,7 +98,15 @@ class EventsReplayIT {
             Map.entry("validation-worker/sqs-incomplete.json", 0),
             Map.entry("validation-worker/sqs-register-mismatch.json", 0),
             Map.entry("fee-calculator/sqs-validated.json", 0),
-            Map.entry("fee-calculator/sqs-poison-message.json", 0));
+            Map.entry("fee-calculator/sqs-poison-message.json", 0),
+            // ---- notifications (issue 7): sent; the same request redelivered (sent once, see NotificationIT); the
+            // outbox's busy number fails temporarily (back to the queue with backoff); an unknown number falls back to
+            // e-mail; poison (not JSON, unknown status, unknown dossier) goes to the DLQ
+            Map.entry("notifier/sqs-good.json", 0),
+            Map.entry("notifier/sqs-good-redelivered.json", 0),
+            Map.entry("notifier/sqs-temporary-failure.json", 1),
+            Map.entry("notifier/sqs-permanent-failure-falls-back.json", 0),
+            Map.entry("notifier/sqs-poison-message.json", 0));
 
     static Stream<String> events() throws IOException {
         Path root = ContractIT.ROOT.resolve("events");
@@ -112,6 +128,9 @@ class EventsReplayIT {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no function for events/" + module));
         Json.tree(Files.readString(file)); // valid JSON for sam local invoke -e
+        if (module.equals("notifier") || module.equals("status-api")) {
+            NotifySamples.seed(); // issue 7: the dossiers those samples name
+        }
         var functions = Suite.suite().functions();
         if (name.startsWith("http-")) {
             assertTrue(HTTP_STATUS.containsKey(relative), "add an expectation for " + relative);
