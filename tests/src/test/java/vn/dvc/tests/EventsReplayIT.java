@@ -87,7 +87,13 @@ class EventsReplayIT {
             Map.entry("status-api/http-public-lookup-wrong-digits.json", 404),
             Map.entry("status-api/http-public-lookup-no-digits.json", 400),
             Map.entry("status-api/http-rate-not-completed.json", 409),
-            Map.entry("status-api/http-rate-bad-score.json", 422));
+            Map.entry("status-api/http-rate-bad-score.json", 422),
+            // ---- monitoring (issue 8)
+            Map.entry("stats-api/http-get-stats-supervisor.json", 200),
+            Map.entry("stats-api/http-get-stats-supervisor-other-province.json", 403),
+            Map.entry("stats-api/http-get-stats-official-other-agency.json", 403),
+            Map.entry("stats-api/http-get-stats-citizen.json", 403),
+            Map.entry("stats-api/http-get-stats-bad-range.json", 400));
 
     /** SQS events: how many records the handler must report as failed (poison goes to the DLQ, not back). */
     static final Map<String, Integer> SQS_FAILURES = Map.ofEntries(
@@ -106,7 +112,10 @@ class EventsReplayIT {
             Map.entry("notifier/sqs-good-redelivered.json", 0),
             Map.entry("notifier/sqs-temporary-failure.json", 1),
             Map.entry("notifier/sqs-permanent-failure-falls-back.json", 0),
-            Map.entry("notifier/sqs-poison-message.json", 0));
+            Map.entry("notifier/sqs-poison-message.json", 0),
+            // ---- monitoring (issue 8): unknown dossier and malformed messages go to the stats DLQ with a reason
+            Map.entry("stats-aggregator/sqs-status-changed-unknown-dossier.json", 0),
+            Map.entry("stats-aggregator/sqs-poison-message.json", 0));
 
     static Stream<String> events() throws IOException {
         Path root = ContractIT.ROOT.resolve("events");

@@ -95,7 +95,7 @@ public final class Notifier {
         ContactPreferences preferences = ContactPreferences.of(dossier);
         Instant when = at == null ? dossier.updatedAt() : at;
         TemplateData data = new TemplateData(code, procedure == null ? null : procedure.name(), when,
-                dueAt(event, dossier, procedure, when), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
+                dueDateFor(event, dossier, procedure, when), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
         if (event == NotificationEvent.ACCEPTED && dossier.agencyId() != null) {
             inbox.post(AgencyNotice.arrived(dossier.agencyId(), id, dossier.procedureCode(), data));
         }
@@ -197,7 +197,7 @@ public final class Notifier {
      */
     private static volatile Acceptance acceptance;
 
-    private static Instant dueAt(NotificationEvent event, Dossier dossier, Procedure procedure, Instant acceptedAt) {
+    private static Instant acceptedDueAt(NotificationEvent event, Dossier dossier, Procedure procedure, Instant acceptedAt) {
         if (dossier.dueAt() != null || event != NotificationEvent.ACCEPTED || procedure == null || acceptedAt == null) {
             return dossier.dueAt();
         }
@@ -210,6 +210,19 @@ public final class Notifier {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    // ---- monitoring (issue 8): the apology slip's {dueDate} is the NEW appointment the SLA monitor set
+    static Instant dueDateFor(NotificationEvent event, Dossier dossier, Procedure procedure, Instant when) {
+        if (event == NotificationEvent.OVERDUE && dossier.attributes() != null
+                && dossier.attributes().get("apology") instanceof Map<?, ?> apology && apology.get("newDueAt") != null) {
+            try {
+                return Instant.parse(apology.get("newDueAt").toString());
+            } catch (RuntimeException e) {
+                return dossier.dueAt();
+            }
+        }
+        return acceptedDueAt(event, dossier, procedure, when);
     }
 
     private static Long feeTotal(Dossier dossier) {
