@@ -57,8 +57,10 @@ public record LegacyRow(
             "remaining_working_days", "status", "channel", "documents");
 
     static final int MAX_DOCUMENTS = 20;
-    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm[:ss]");
+    private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final DateTimeFormatter VN_DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm[:ss]")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** A row, or why not. */
     public sealed interface Parsed permits Ok, Bad {}
