@@ -42,7 +42,10 @@ public final class ImportRun {
                          Map<String, Long> byReason, Instant startedAt, Duration elapsed, int resumes,
                          Checkpoint checkpoint) {}
 
-    private static final int QUEUE = 256;
+    // Small queues: memory stays flat, and a stopping run drains quickly (at most writers x QUEUE rows).
+    private static final int QUEUE = 32;
+    /** Rows a writer takes at once: one batched identity look-up for all of them. */
+    private static final int BATCH = 25;
     private static final int WRITE_FAILURES_KEPT = 10_000;
 
     private final LegacyImporter importer;
@@ -88,35 +91,50 @@ public final class ImportRun {
             queues.add(queue);
             Thread t = new Thread(() -> {
                 Map<String, Long> sequences = new HashMap<>();
-                while (true) {
-                    LegacyImporter.Planned p;
+                List<LegacyImporter.Planned> batch = new ArrayList<>(BATCH);
+                boolean end = false;
+                while (!end) {
+                    batch.clear();
                     try {
-                        p = queue.take();
+                        batch.add(queue.take());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    if (p == END) {
-                        return;
+                    queue.drainTo(batch, BATCH - 1);
+                    if (batch.get(batch.size() - 1) == END) {
+                        batch.remove(batch.size() - 1);
+                        end = true;
                     }
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    List<Object> results;
                     try {
-                        switch (importer.write(p, sequences)) {
-                            case IMPORTED -> {
-                                imported.incrementAndGet();
-                                if (p.manual()) {
-                                    manual.incrementAndGet();
+                        results = importer.writeAll(batch, sequences);
+                    } catch (RuntimeException e) {
+                        results = java.util.Collections.nCopies(batch.size(), e);
+                    }
+                    for (int k = 0; k < batch.size(); k++) {
+                        LegacyImporter.Planned p = batch.get(k);
+                        Object result = results.get(k);
+                        if (result == LegacyImporter.Written.IMPORTED) {
+                            imported.incrementAndGet();
+                            if (p.manual()) {
+                                manual.incrementAndGet();
+                            }
+                        } else if (result == LegacyImporter.Written.DUPLICATE) {
+                            duplicates.incrementAndGet();
+                        } else if (result == LegacyImporter.Written.CHANGED_SINCE_IMPORT) {
+                            counting.failed(p.row(), p.originalCode(), changed());
+                        } else {
+                            synchronized (writeFailures) {
+                                if (writeFailures.size() < WRITE_FAILURES_KEPT) {
+                                    writeFailures.add(new StoredFailure(p.row(), p.originalCode(), "STORE_ERROR"));
                                 }
                             }
-                            case DUPLICATE -> duplicates.incrementAndGet();
-                            case CHANGED_SINCE_IMPORT -> counting.failed(p.row(), p.originalCode(), changed());
+                            counting.failed(p.row(), p.originalCode(), writeFailure("STORE_ERROR"));
                         }
-                    } catch (RuntimeException e) {
-                        synchronized (writeFailures) {
-                            if (writeFailures.size() < WRITE_FAILURES_KEPT) {
-                                writeFailures.add(new StoredFailure(p.row(), p.originalCode(), "STORE_ERROR"));
-                            }
-                        }
-                        counting.failed(p.row(), p.originalCode(), writeFailure("STORE_ERROR"));
                     }
                 }
             }, "import-writer-" + i);

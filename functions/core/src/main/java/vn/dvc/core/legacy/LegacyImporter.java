@@ -382,7 +382,27 @@ public final class LegacyImporter {
      * (a filing today) is read again.
      */
     public Written write(Planned p, Map<String, Long> sequences) {
-        Optional<IdempotencyRecord> existing = store.idempotency(p.identityKey());
+        return write(p, store.idempotency(p.identityKey()), sequences);
+    }
+
+    /**
+     * {@link #write(Planned, Map)} for several rows with one batched look-up of their identity records. A failure
+     * of one row does not stop the others: its exception is its result.
+     */
+    public List<Object> writeAll(List<Planned> batch, Map<String, Long> sequences) {
+        Map<String, IdempotencyRecord> existing = store.idempotencies(batch.stream().map(Planned::identityKey).toList());
+        List<Object> results = new ArrayList<>(batch.size());
+        for (Planned p : batch) {
+            try {
+                results.add(write(p, Optional.ofNullable(existing.get(p.identityKey())), sequences));
+            } catch (RuntimeException e) {
+                results.add(e);
+            }
+        }
+        return results;
+    }
+
+    private Written write(Planned p, Optional<IdempotencyRecord> existing, Map<String, Long> sequences) {
         if (existing.isPresent()) {
             return existing.get().requestHash().equals(p.requestHash()) ? Written.DUPLICATE : Written.CHANGED_SINCE_IMPORT;
         }
