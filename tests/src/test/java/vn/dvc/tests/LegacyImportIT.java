@@ -232,7 +232,8 @@ class LegacyImportIT {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private JsonNode awaitSummary(String notFinishedAt) throws Exception {
-        long deadline = System.currentTimeMillis() + 300_000;
+        // generous: a shared, overloaded CI machine imports far slower than Lambda against DynamoDB (see the notes)
+        long deadline = System.currentTimeMillis() + 1_500_000;
         while (System.currentTimeMillis() < deadline) {
             try {
                 JsonNode s = Json.tree(AwsClients.s3().getObjectAsBytes(b -> b.bucket(bucket).key(summaryKey)).asUtf8String());
@@ -249,6 +250,15 @@ class LegacyImportIT {
 
     /** The META items of this system's imported dossiers by original code. */
     private Map<String, Map<String, AttributeValue>> importedDossiers() {
+        if (imported == null) {
+            imported = scanImported();
+        }
+        return imported;
+    }
+
+    private Map<String, Map<String, AttributeValue>> imported;
+
+    private Map<String, Map<String, AttributeValue>> scanImported() {
         Map<String, Map<String, AttributeValue>> byOriginal = new HashMap<>();
         for (var item : scan("importedFrom = :s AND sk = :meta", Map.of(":s", AttributeValue.fromS(system),
                 ":meta", AttributeValue.fromS("META")))) {
@@ -263,7 +273,7 @@ class LegacyImportIT {
      * re-import only if nothing was added, removed or changed.
      */
     private String fingerprint() throws Exception {
-        var imported = importedDossiers();
+        var imported = scanImported();
         List<String> lines = new ArrayList<>();
         java.util.Set<String> seqKeys = new java.util.HashSet<>();
         for (var meta : imported.values()) {
