@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
@@ -240,7 +239,7 @@ public class LegacyImporterHandler implements RequestHandler<S3Event, String> {
         put(reportKey, Json.write(Map.of("errors", List.of(), "summary", summary)));
         put(summaryKey, Json.write(summary));
         LOG.info("import {} rejected: {}", key, why.code());
-        Observability.metrics().addMetric("ImportFileRejected", 1, MetricUnit.COUNT);
+        Observability.emit(m -> m.addMetric("ImportFileRejected", 1, MetricUnit.COUNT));
         return "REJECTED " + why.code();
     }
 
@@ -271,12 +270,12 @@ public class LegacyImporterHandler implements RequestHandler<S3Event, String> {
     }
 
     private void metrics(ImportRun.Result r) {
-        Metrics metrics = Observability.metrics();
-        metrics.addMetric("ImportRows", r.rows(), MetricUnit.COUNT);
-        metrics.addMetric("ImportImported", r.imported(), MetricUnit.COUNT);
-        metrics.addMetric("ImportDuplicates", r.duplicates(), MetricUnit.COUNT);
-        metrics.addMetric("ImportFailed", r.failed(), MetricUnit.COUNT);
-        metrics.flush();
+        Observability.emit(metrics -> {
+            metrics.addMetric("ImportRows", r.rows(), MetricUnit.COUNT);
+            metrics.addMetric("ImportImported", r.imported(), MetricUnit.COUNT);
+            metrics.addMetric("ImportDuplicates", r.duplicates(), MetricUnit.COUNT);
+            metrics.addMetric("ImportFailed", r.failed(), MetricUnit.COUNT);
+        });
     }
 
     private void put(String key, String json) {
