@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +68,27 @@ class LegacyImportIT {
         firstSummary = awaitSummary(null);
         importFinished = Instant.now();
         System.out.printf("legacy import of %d rows (%d bytes) through S3: %s%n", ROWS, file.length, firstSummary);
+    }
+
+    /**
+     * The import writes ~45,000 items, all on the table's stream: wait until the local stream router has caught up,
+     * so the test classes that run after this one in the same suite do not wait behind the backlog.
+     */
+    @AfterAll
+    void letTheStreamCatchUp() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 900_000;
+        long last = -1;
+        long stableSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline) {
+            long now = Suite.suite().functions().invocationCounts().getOrDefault("DossierEventsFunction", 0L);
+            if (now != last) {
+                last = now;
+                stableSince = System.currentTimeMillis();
+            } else if (System.currentTimeMillis() - stableSince > 5_000) {
+                return;
+            }
+            Thread.sleep(500);
+        }
     }
 
     @Test
