@@ -84,7 +84,7 @@ class LegacyImportIT {
             if (now != last) {
                 last = now;
                 stableSince = System.currentTimeMillis();
-            } else if (System.currentTimeMillis() - stableSince > 5_000) {
+            } else if (System.currentTimeMillis() - stableSince > 10_000) {
                 return;
             }
             Thread.sleep(500);
