@@ -81,6 +81,11 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
         DossierStatus to = DossierStatus.valueOf(text(newImage, "status"));
         DossierStatus from = oldImage == null ? null : DossierStatus.valueOf(text(oldImage, "status"));
         List<StepRouting.Step> steps = StepRouting.stepsFor(from, to);
+        // ---- issue 8: a dossier carried over from an old system is not news to its citizen (no notification for
+        // the import itself); every later change notifies as usual
+        if (oldImage == null && newImage.containsKey("importedFrom")) {
+            steps = steps.stream().filter(s -> s != StepRouting.Step.NOTIFY).toList();
+        }
         for (StepRouting.Step step : steps) {
             String url = queues.get(step);
             if (url == null) {
