@@ -162,8 +162,12 @@ class FaultsIT {
 
     // ------------------------------------------------------------------ one life, driven like real clients
 
-    private Life live(int n) {
-        String pid = citizenId(n);
+    Life live(int n) {
+        return live(n, citizenId(n), Map.of("fullName", "Nguyễn Văn An", "dateOfBirth", "1990-05-12", "phone", "0912345678"));
+    }
+
+    /** One life of a free (even n) or paid (odd n) procedure, filed by citizen {@code pid} for {@code applicant}. */
+    Life live(int n, String pid, Map<String, Object> applicant) {
         String procedure = n % 2 == 0 ? BIRTH : PASSPORT;
         String citizen = api.citizen(pid);
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
@@ -171,7 +175,7 @@ class FaultsIT {
         body.put("procedureCode", procedure);
         body.put("communeCode", "00004");
         body.put("channel", "ONLINE");
-        body.put("applicant", Map.of("fullName", "Nguyễn Văn An", "dateOfBirth", "1990-05-12", "phone", "0912345678"));
+        body.put("applicant", applicant);
         body.put("form", procedure.equals(BIRTH) ? WalkingSkeletonIT.birthFiling().get("form") : Map.of());
         List<String> components = procedure.equals(BIRTH) ? List.of("to-khai-dang-ky-khai-sinh") : PASSPORT_COMPONENTS;
         body.put("components", components.stream().map(c -> Map.of("component", c, "contentType", "application/pdf")).toList());
@@ -302,7 +306,7 @@ class FaultsIT {
     }
 
     /** A paid dossier: exactly one PAID payment, paid amount == fee, nothing outstanding. */
-    private String checkPaidOnce(Life life) {
+    String checkPaidOnce(Life life) {
         Api.Response r = api.get("/dossiers/" + life.code() + "/payments", api.citizen(life.citizen()));
         if (r.status() != 200) {
             return life.code() + ": payments " + r.status();
