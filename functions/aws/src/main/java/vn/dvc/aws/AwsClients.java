@@ -22,9 +22,10 @@ import vn.dvc.aws.config.Env;
  * <p>Every client's retries are bounded (issue 10): the SDK's default policy for DynamoDB is 9 attempts with a
  * throttling back-off of up to 20 s each, so a throttled table kept one request busy for more than a minute, past
  * the functions' 15 s timeout and API Gateway's 30 s integration limit (the caller got no answer in the error shape,
- * the invocation was billed to its timeout). Now: standard retries, {@link #MAX_ATTEMPTS} attempts, each attempt
- * and the whole call capped ({@code SDK_ATTEMPT_TIMEOUT_MS}, {@code SDK_CALL_TIMEOUT_MS}), so a persistent fault
- * surfaces to the handler within seconds and its event source (or the client, after a 5xx) retries the step.
+ * the invocation was billed to its timeout). Now: standard retries, {@link #MAX_ATTEMPTS} attempts (at most ~3 s of
+ * back-off), so a persistent fault surfaces to the handler within seconds and its event source (or the client, after
+ * a 5xx) retries the step. Each attempt and the whole call can be capped too ({@code SDK_ATTEMPT_TIMEOUT_MS},
+ * {@code SDK_CALL_TIMEOUT_MS}, milliseconds; unset by default).
  */
 public final class AwsClients {
     private static volatile SdkHttpClient http;
@@ -40,11 +41,18 @@ public final class AwsClients {
 
     /** The bounded retry and timeout settings every client of the functions uses. */
     public static ClientOverrideConfiguration overrides() {
-        return ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
-                .apiCallAttemptTimeout(Duration.ofMillis(Env.getLong("SDK_ATTEMPT_TIMEOUT_MS", 4_000)))
-                .apiCallTimeout(Duration.ofMillis(Env.getLong("SDK_CALL_TIMEOUT_MS", 10_000)))
-                .build();
+        var builder = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build());
+        // optional caps (unset: the HTTP client's own timeouts); tight defaults failed slow local engines under load
+        long attempt = Env.getLong("SDK_ATTEMPT_TIMEOUT_MS", 0);
+        long call = Env.getLong("SDK_CALL_TIMEOUT_MS", 0);
+        if (attempt > 0) {
+            builder.apiCallAttemptTimeout(Duration.ofMillis(attempt));
+        }
+        if (call > 0) {
+            builder.apiCallTimeout(Duration.ofMillis(call));
+        }
+        return builder.build();
     }
 
     private static SdkHttpClient http() {
