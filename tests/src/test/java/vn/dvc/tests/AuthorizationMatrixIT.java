@@ -112,7 +112,7 @@ class AuthorizationMatrixIT {
 
     @Test
     void everyRightfulCallerIsServedWithoutAServerError() {
-        Api api = Suite.api();
+        Api api = Suite.api().withoutContractCheck(); // "{}" to every route: asserts no 5xx and the reads itself
         List<String> problems = new ArrayList<>();
         int checked = 0;
         // reads first, then everything else: a write (withdrawal, say) must not hide a read's answer

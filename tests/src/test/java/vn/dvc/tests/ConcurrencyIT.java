@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConcurrencyIT {
     static final int FILINGS = 24;
 
-    private final Api api = Suite.api();
+    private final Api api = Suite.api().withoutContractCheck(); // races: asserts the statuses itself
 
     private static <T> List<T> race(int n, java.util.function.IntFunction<Callable<T>> task) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
@@ -90,6 +90,7 @@ class ConcurrencyIT {
     void theSameFilingSentInParallelMakesOneDossier() throws Exception {
         String token = api.citizen("001090000398");
         String key = UUID.randomUUID().toString();
+        java.time.Instant since = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         int n = 8;
         List<Api.Response> answers = race(n, i -> () -> api.post("/dossiers", token, WalkingSkeletonIT.birthFiling(),
                 Map.of("Idempotency-Key", key)));
@@ -104,7 +105,8 @@ class ConcurrencyIT {
         }
         System.out.println("concurrency: " + n + " parallel copies of one filing -> " + statuses + " " + codes);
         assertEquals(1, codes.size(), "one dossier: " + codes + " " + statuses);
-        assertEquals(1, statuses.getOrDefault(201, 0), "exactly one created it: " + statuses);
+        // the replays may answer with the original 201 (same code): what matters is that one dossier exists
+        assertEquals(1, FaultsIT.dossiersCreatedSince(since), "dossiers created by " + n + " parallel copies");
         record("parallelIdempotentCopies", n);
     }
 

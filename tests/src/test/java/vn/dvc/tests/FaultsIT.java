@@ -79,6 +79,7 @@ class FaultsIT {
     @Test
     void dossierLivesUnderInjectedFaultsLoseNothingAndDoubleNothing() throws Exception {
         Map<String, Integer> dlqBefore = deadLetterCounts();
+        java.time.Instant startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         FaultInjector.enable(SEED, FAULT_RATE, 0.3);
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
@@ -130,6 +131,11 @@ class FaultsIT {
         long filedDossiers = countDossiers(store, lives);
         if (filedDossiers != lives.size()) {
             problems.add("filings: " + lives.size() + " lives but " + filedDossiers + " dossiers carry their codes");
+        }
+        long createdDuringRun = dossiersCreatedSince(startedAt);
+        if (createdDuringRun != lives.size()) {
+            problems.add("filings: " + lives.size() + " lives but " + createdDuringRun + " dossiers created during the run"
+                    + " (a retried filing made a second dossier?)");
         }
         List<String> deadLettered = deadLetters(dlqBefore, lives, unfinished, problems);
         System.out.printf("faults: %d lives in %d s (%d in parallel), %d completed, %d paid once; %d function AWS calls,"
@@ -329,6 +335,24 @@ class FaultsIT {
             return life.code() + ": paid but not accepted: " + p;
         }
         return null;
+    }
+
+    /** Dossier (META) items created at or after {@code since}: nobody but this test files while it runs. */
+    static long dossiersCreatedSince(java.time.Instant since) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder()
+                    .tableName(Suite.suite().names().tableName("DossierTable")).consistentRead(true)
+                    .filterExpression("sk = :meta AND createdAt >= :since")
+                    .expressionAttributeValues(Map.of(":meta", AttributeValue.fromS(DynamoDossierStore.META),
+                            ":since", AttributeValue.fromS(since.toString())))
+                    .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT).exclusiveStartKey(start).build();
+            var response = AwsClients.dynamo().scan(request);
+            count += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
     }
 
     private static long countDossiers(DynamoDossierStore store, List<Life> lives) {

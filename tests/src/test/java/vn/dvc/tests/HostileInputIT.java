@@ -92,8 +92,12 @@ class HostileInputIT {
                 probes.add(new Probe(route.routeKey(), route.method(), path, token, "a=1&b=2",
                         Map.of("Content-Type", "application/x-www-form-urlencoded", "Idempotency-Key", UUID.randomUUID().toString()),
                         "form content type"));
-            } else {
+            } else if (OpenApiContract.get().queryParameters(route.method(), route.path()).stream()
+                    .anyMatch(q -> q.equals("limit") || q.equals("cursor"))) {
+                // paging is probed where api/openapi.yaml declares it (a single-resource GET takes none)
                 probes.add(new Probe(route.routeKey(), route.method(), path + "?limit=-1&cursor=%25%25%25", token, null, Map.of(), "bad paging"));
+                probes.add(new Probe(route.routeKey(), route.method(), path + "?limit=99999999999999999999", token, null, Map.of(), "huge limit"));
+                probes.add(new Probe(route.routeKey(), route.method(), path + "?limit=1e3", token, null, Map.of(), "float limit"));
             }
         }
         return probes;

@@ -91,13 +91,37 @@ public class IntakeApiHandler extends HttpApiHandler {
         return HttpResponse.json(200, withdrawal.withdraw(request.caller(), code));
     }
 
+    /**
+     * The store's list is not paged (newest first, at most 200): {@code limit} 1..200 narrows it, a {@code cursor}
+     * is refused. Issue 10 (hostile input): malformed paging was ignored with a 200 instead of a 400.
+     */
+    static int documentsLimit(HttpRequest request) {
+        if (request.query("cursor") != null) {
+            throw ApiException.badRequest("BAD_CURSOR", "Danh sách giấy tờ không phân trang; không dùng cursor.",
+                    "The document list is not paged; cursor is not accepted.");
+        }
+        String text = request.query("limit");
+        if (text == null) {
+            return 200;
+        }
+        try {
+            int limit = Integer.parseInt(text.trim());
+            if (limit >= 1 && limit <= 200) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 200.", "limit must be between 1 and 200.");
+    }
+
     private APIGatewayV2HTTPResponse myDocuments(HttpRequest request) {
         var caller = request.caller();
         if (caller.role() != Role.CITIZEN || !ApplicantKeys.isPersonalId(caller.personalId())) {
             throw ApiException.forbidden("CITIZENS_ONLY", "Kho giấy tờ dành cho công dân.",
                     "The document store is for citizens.");
         }
-        var items = citizenDocuments.list(keys.keyOf(caller.personalId()), 200).stream().map(d -> {
+        var items = citizenDocuments.list(keys.keyOf(caller.personalId()), documentsLimit(request)).stream().map(d -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("documentId", d.id());
             m.put("documentType", d.documentType());
