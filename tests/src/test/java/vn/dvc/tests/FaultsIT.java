@@ -79,6 +79,7 @@ class FaultsIT {
     @Test
     void dossierLivesUnderInjectedFaultsLoseNothingAndDoubleNothing() throws Exception {
         Map<String, Integer> dlqBefore = deadLetterCounts();
+        Thread.sleep(2100); // dossiers are counted from the second before: keep earlier tests' filings out
         java.time.Instant startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         FaultInjector.enable(SEED, FAULT_RATE, 0.3);
         long t0 = System.nanoTime();
@@ -360,13 +361,16 @@ class FaultsIT {
     /** The codes of the dossiers created at or after {@code since}. */
     static List<String> codesCreatedSince(java.time.Instant since) {
         List<String> codes = new ArrayList<>();
+        // createdAt is an ISO string with a fraction ("...:05.123Z" sorts before "...:05Z"): compare against the
+        // whole second before, which every instant in or after since's second sorts after
+        String from = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1).toString();
         Map<String, AttributeValue> start = null;
         do {
             var request = software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder()
                     .tableName(Suite.suite().names().tableName("DossierTable")).consistentRead(true)
                     .filterExpression("sk = :meta AND createdAt >= :since")
                     .expressionAttributeValues(Map.of(":meta", AttributeValue.fromS(DynamoDossierStore.META),
-                            ":since", AttributeValue.fromS(since.toString())))
+                            ":since", AttributeValue.fromS(from)))
                     .projectionExpression("pk").exclusiveStartKey(start).build();
             var response = AwsClients.dynamo().scan(request);
             response.items().forEach(item -> codes.add(item.get("pk").s().substring(item.get("pk").s().indexOf('#') + 1)));
