@@ -52,6 +52,8 @@ class FaultsIT {
     static final long SEED = Long.getLong("reliability.seed", 20261123L);
     static final double FAULT_RATE = Double.parseDouble(System.getProperty("reliability.faultRate", "0.05"));
     static final int PARALLEL = Integer.getInteger("reliability.parallel", 16);
+    /** How long one life may take before it counts as stuck (generous: shared CI machines are slow). */
+    static final int LIFE_SECONDS = Integer.getInteger("reliability.lifeSeconds", 300);
     static final String BIRTH = "1.001193";      // free
     static final String PASSPORT = "1.001456";   // 200,000 VND
     static final List<String> PASSPORT_COMPONENTS = List.of("to-khai-de-nghi-cap-ho", "to-khai-de-nghi-cap-ho-2", "anh-moi-chup-khong-qua-06");
@@ -202,7 +204,7 @@ class FaultsIT {
             api.upload(upload.path("url").asText(), "application/pdf", Files.pdf());
         }
         DynamoDossierStore store = store();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(LIFE_SECONDS).toNanos();
         long lastChange = System.nanoTime();
         long lastVersion = -1;
         String official = null;
@@ -253,7 +255,7 @@ class FaultsIT {
                 case RESULT_ISSUED -> act(code, official, "complete");
                 default -> { /* RECEIVED, VALIDATING, VALIDATED, SUPPLEMENT_REQUESTED: the pipeline's turn */ }
             }
-            sleep(150);
+            sleep(250); // a client polling its dossier; the pipeline does not wait for it
         }
         notes.add("timed out");
         return new Life(code, procedure, pid, store.find(code).orElseThrow().status(), notes);
