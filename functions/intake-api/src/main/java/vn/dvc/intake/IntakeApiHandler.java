@@ -7,7 +7,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.MDC;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.S3Clients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.documents.DynamoCitizenDocuments;
@@ -48,10 +49,10 @@ public class IntakeApiHandler extends HttpApiHandler {
     private final ApplicantKeys keys;
 
     public IntakeApiHandler() {
-        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 CatalogProcedureSource.bundled(),
-                new S3UploadUrls(AwsClients.presigner(), Env.require("DOCUMENT_BUCKET")),
-                new DynamoCitizenDocuments(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new S3UploadUrls(S3Clients.presigner(), Env.require("DOCUMENT_BUCKET")),
+                new DynamoCitizenDocuments(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
                 Clock.systemUTC());
     }

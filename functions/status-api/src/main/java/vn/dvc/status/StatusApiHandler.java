@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.http.HttpApiHandler;
@@ -31,7 +31,7 @@ public class StatusApiHandler extends HttpApiHandler {
     private final ApplicantKeys keys;
 
     public StatusApiHandler() {
-        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")));
     }
 

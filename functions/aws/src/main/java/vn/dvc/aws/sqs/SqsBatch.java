@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.SqsClients;
 
 /**
  * Partial batch responses for SQS consumers ({@code ReportBatchItemFailures}): each record is handled on its own;
@@ -59,7 +59,7 @@ public final class SqsBatch {
             return false;
         }
         try {
-            SqsClient client = sqs != null ? sqs : AwsClients.sqs();
+            SqsClient client = sqs != null ? sqs : SqsClients.sqs();
             client.sendMessage(b -> b.queueUrl(deadLetterQueueUrl).messageBody(message.getBody()).messageAttributes(Map.of(
                     "reason", text(e.reasonCode()),
                     "detail", text(e.getMessage() == null ? "-" : e.getMessage()),
