@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.MDC;
+import vn.dvc.aws.Priming;
 import vn.dvc.aws.clients.DynamoClients;
 import vn.dvc.aws.clients.S3Clients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
@@ -24,10 +25,12 @@ import vn.dvc.core.error.ApiException;
 import vn.dvc.core.intake.DocumentUploads;
 import vn.dvc.core.intake.FilingService;
 import vn.dvc.core.intake.ProcedureSource;
+import vn.dvc.core.intake.Routing;
 import vn.dvc.core.intake.UploadUrls;
 import vn.dvc.core.intake.Withdrawal;
 import vn.dvc.core.json.Json;
 import vn.dvc.core.security.Role;
+import vn.dvc.core.units.AdministrativeUnits;
 
 /**
  * intake-api (HTTP API, JWT).
@@ -55,6 +58,17 @@ public class IntakeApiHandler extends HttpApiHandler {
                 new DynamoCitizenDocuments(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
                 Clock.systemUTC());
+        // SnapStart (performance, issue 9): the first filing otherwise loads the unit register with its old-to-new
+        // map (~1 MB of CSV), the routing tables and the JSON Schema factory; before the snapshot instead
+        Priming.register(() -> {
+            AdministrativeUnits.get().resolveOld("00004");
+            Routing.agencies();
+            try {
+                Class.forName("vn.dvc.core.intake.FormSchema");
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public IntakeApiHandler(DossierStore store, ProcedureSource procedures, UploadUrls uploads,
