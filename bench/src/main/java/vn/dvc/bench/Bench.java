@@ -231,6 +231,11 @@ public final class Bench {
                 }
             }
         }
+        // Lambda sets AWS_REGION itself; the notifier reads it. Its channels are the local outbox here (no SES/SNS).
+        if (System.getProperty("aws.region") != null) props.add("-DAWS_REGION=" + System.getProperty("aws.region"));
+        if (System.getProperty("NOTIFY_MODE") == null || !"outbox".equals(System.getProperty("NOTIFY_MODE"))) {
+            props.add("-DNOTIFY_MODE=outbox");
+        }
         return props;
     }
 
