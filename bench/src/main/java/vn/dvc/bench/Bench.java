@@ -103,18 +103,23 @@ public final class Bench {
             Lifecycle.Result lifecycle = sections.contains("lifecycle")
                     ? Lifecycle.run(suite, Integer.getInteger("bench.dossiers", 5)) : null;
 
+            // lifecycle first (nothing else in flight), then the in-process sections, then the long cold-start section,
+            // with a partial report after each step: on a shared machine a long run still leaves its numbers behind
+            int invocations = Integer.getInteger("bench.invocations", 1000);
+            List<WarmBench.Result> warm = sections.contains("warm") ? WarmBench.run(suite, root, invocations) : List.of();
+            report(root, rows, warm, lifecycle, null, loadAtStart + " at start (partial: no throughput, no cold starts yet)");
+            Throughput.Result throughput = sections.contains("throughput")
+                    ? Throughput.run(suite, Integer.getInteger("bench.seconds", 10), Integer.getInteger("bench.clients", 4)) : null;
+            report(root, rows, warm, lifecycle, throughput, loadAtStart + " at start (partial: no cold starts yet)");
+
             Path anyJar = root.resolve("functions/status-api/target/status-api.jar");
             String table = suite.names().tableName("DossierTable");
             String floorCp = anyJar + File.pathSeparator + benchClasses;
             List<String> floorMain = List.of(FloorMain.class.getName(), table);
             List<Sample> allFloor = new ArrayList<>();
-
+            rows.add(new Row("floor (1 client + 1 PutItem)", 0, "-", allFloor, List.of(), null, allFloor));
             Map<String, Integer> perModule = new LinkedHashMap<>();
             suite.template().functions().forEach(f -> perModule.merge(f.codeUri(), 1, Integer::sum));
-            // partial reports after each section: on a shared machine a long run still leaves its numbers behind
-            if (lifecycle != null) {
-                report(root, List.of(), List.of(), lifecycle, null, loadAtStart + " at start (partial: lifecycle only)");
-            }
             for (Template.FunctionSpec f : sections.contains("cold") ? suite.template().functions() : List.<Template.FunctionSpec>of()) {
                 String module = f.codeUri().split("/")[1];
                 if (!selected(f)) {
@@ -148,17 +153,11 @@ public final class Bench {
                 Check check = check(cp, properties, checkArgs);
                 String name = perModule.get(f.codeUri()) > 1 ? module + " (" + f.logicalId().replace("Function", "") + ")" : module;
                 rows.add(new Row(name, Files.size(jar), root.relativize(event).toString(), samples, primed, check, floor));
+                report(root, rows, warm, lifecycle, throughput, loadAtStart + " at start (partial: cold starts up to " + name + ")");
             }
             if (allFloor.isEmpty()) {
                 allFloor.addAll(run(floorCp, properties, floorMain, RUNS));
             }
-            rows.add(0, new Row("floor (1 client + 1 PutItem)", 0, "-", allFloor, List.of(), null, allFloor));
-            report(root, rows, List.of(), lifecycle, null, loadAtStart + " at start (partial: no warm or throughput yet)");
-            int invocations = Integer.getInteger("bench.invocations", 1000);
-            List<WarmBench.Result> warm = sections.contains("warm") ? WarmBench.run(suite, root, invocations) : List.of();
-            report(root, rows, warm, lifecycle, null, loadAtStart + " at start (partial: no throughput yet)");
-            Throughput.Result throughput = sections.contains("throughput")
-                    ? Throughput.run(suite, Integer.getInteger("bench.seconds", 10), Integer.getInteger("bench.clients", 4)) : null;
             report(root, rows, warm, lifecycle, throughput, loadAtStart + " at start, " + loadAverage() + " at the end");
         } catch (Throwable e) {
             // System.exit below would swallow it: the bench must fail loudly, with a non-zero exit code
@@ -303,7 +302,7 @@ public final class Bench {
 
     static void report(Path root, List<Row> rows, List<WarmBench.Result> warm, Lifecycle.Result lifecycle,
                        Throughput.Result throughput, String load) throws IOException {
-        long floor = rows.isEmpty() ? -1 : rows.get(0).median(Sample::firstEventMs);
+        long floor = rows.isEmpty() || rows.get(0).samples().isEmpty() ? -1 : rows.get(0).median(Sample::firstEventMs);
         String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", JDK " + System.getProperty("java.version")
