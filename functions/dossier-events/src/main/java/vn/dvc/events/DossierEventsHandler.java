@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.SqsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dynamo.StreamImages;
 import vn.dvc.core.dossier.DossierStatus;
@@ -33,7 +33,7 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
     private final Map<StepRouting.Step, String> queues;
 
     public DossierEventsHandler() {
-        this(AwsClients.sqs(), queuesFromEnvironment());
+        this(SqsClients.sqs(), queuesFromEnvironment());
     }
 
     public DossierEventsHandler(SqsClient sqs, Map<StepRouting.Step, String> queues) {

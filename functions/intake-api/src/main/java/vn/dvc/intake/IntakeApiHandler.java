@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.Priming;
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.S3Clients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.documents.DynamoCitizenDocuments;
@@ -25,10 +27,12 @@ import vn.dvc.core.error.ApiException;
 import vn.dvc.core.intake.DocumentUploads;
 import vn.dvc.core.intake.FilingService;
 import vn.dvc.core.intake.ProcedureSource;
+import vn.dvc.core.intake.Routing;
 import vn.dvc.core.intake.UploadUrls;
 import vn.dvc.core.intake.Withdrawal;
 import vn.dvc.core.json.Json;
 import vn.dvc.core.security.Role;
+import vn.dvc.core.units.AdministrativeUnits;
 
 /**
  * intake-api (HTTP API, JWT).
@@ -50,12 +54,23 @@ public class IntakeApiHandler extends HttpApiHandler {
     private final ApplicantKeys keys;
 
     public IntakeApiHandler() {
-        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 CatalogProcedureSource.fromEnvironment(),
-                new S3UploadUrls(AwsClients.presigner(), Env.require("DOCUMENT_BUCKET")),
-                new DynamoCitizenDocuments(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new S3UploadUrls(S3Clients.presigner(), Env.require("DOCUMENT_BUCKET")),
+                new DynamoCitizenDocuments(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
                 Clock.systemUTC());
+        // SnapStart (performance, issue 9): the first filing otherwise loads the unit register with its old-to-new
+        // map (~1 MB of CSV), the routing tables and the JSON Schema factory; before the snapshot instead
+        Priming.register(() -> {
+            AdministrativeUnits.get().resolveOld("00004");
+            Routing.agencies();
+            try {
+                Class.forName("vn.dvc.core.intake.FormSchema");
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public IntakeApiHandler(DossierStore store, ProcedureSource procedures, UploadUrls uploads,

@@ -1,5 +1,7 @@
 package vn.dvc.importer;
 
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.S3Clients;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -29,7 +31,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
-import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
@@ -70,8 +71,8 @@ public class LegacyImporterHandler implements RequestHandler<S3Event, String> {
     private final long marginMillis;
 
     public LegacyImporterHandler() {
-        this(AwsClients.s3(), Env.require("DOCUMENT_BUCKET"),
-                new LegacyImporter(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(S3Clients.s3(), Env.require("DOCUMENT_BUCKET"),
+                new LegacyImporter(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                         CatalogProcedureSource.bundled(), new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
                         WorkingDayCalendar.standard(), Clock.systemUTC()),
                 (int) Env.getLong("IMPORT_WRITERS", 8), Env.getLong("IMPORT_TIME_MARGIN_MS", 60_000));

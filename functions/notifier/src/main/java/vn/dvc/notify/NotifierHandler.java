@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.SqsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.notify.DynamoAgencyInbox;
@@ -63,7 +64,7 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
 
     private static Notifier notifierFromEnvironment() {
         String table = Env.require("DOSSIER_TABLE");
-        var dynamo = AwsClients.dynamo();
+        var dynamo = DynamoClients.dynamo();
         return new Notifier(new DynamoDossierStore(dynamo, table), new DynamoDeliveryLog(dynamo, table),
                 new DynamoAgencyInbox(dynamo, table), NotificationChannels.fromEnvironment(dynamo, table),
                 ProcedureCatalog.bundled(), Clock.systemUTC());
@@ -156,7 +157,7 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         }
         int seconds = backoffSeconds(receiveCount(message));
         try {
-            (sqs != null ? sqs : AwsClients.sqs()).changeMessageVisibility(b -> b.queueUrl(queueUrl)
+            (sqs != null ? sqs : SqsClients.sqs()).changeMessageVisibility(b -> b.queueUrl(queueUrl)
                     .receiptHandle(message.getReceiptHandle()).visibilityTimeout(seconds));
         } catch (RuntimeException e) {
             // the queue's own visibility timeout applies instead

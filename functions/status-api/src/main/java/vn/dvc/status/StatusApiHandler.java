@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.S3Clients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.http.HttpApiHandler;
@@ -55,11 +56,11 @@ public class StatusApiHandler extends HttpApiHandler {
     private final Clock clock;
 
     public StatusApiHandler() {
-        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
-                new DynamoDeliveryLog(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                new DynamoAttemptThrottle(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                Env.get("DOCUMENT_BUCKET") == null ? null : new S3DocumentLinks(AwsClients.presigner(), Env.get("DOCUMENT_BUCKET")),
+                new DynamoDeliveryLog(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new DynamoAttemptThrottle(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                Env.get("DOCUMENT_BUCKET") == null ? null : new S3DocumentLinks(S3Clients.presigner(), Env.get("DOCUMENT_BUCKET")),
                 Clock.systemUTC());
     }
 
