@@ -107,13 +107,19 @@ public final class LocalSuite implements AutoCloseable {
         frontDoor.addLocalEndpoint("GET /_local/health", body -> new AbstractMap.SimpleEntry<>(200, Map.of("status", "ok")));
         // development payment gateway: signs a callback for a payment request and sends it through the front door
         frontDoor.addLocalPathEndpoint("POST /_local/payments/{txn}/pay", new LocalPaymentGateway(this)::pay);
-        // ---- monitoring board (issue 11): web/dist at /board/, read per request so a rebuild shows without a restart
-        Path board = findTemplate().getParent().resolve("web").resolve("dist");
-        if (Files.isDirectory(board)) {
+        // ---- monitoring board (issue 11): web/dist (vite build) at /board/, or the unbundled sources (web/index.html and
+        // web/src/, plain ES modules) when no build exists, e.g. on a machine without node; read per request so a
+        // rebuild shows without a restart
+        Path web = findTemplate().getParent().resolve("web");
+        Path dist = web.resolve("dist");
+        boolean built = Files.isRegularFile(dist.resolve("index.html"));
+        Path board = built ? dist : web;
+        if (Files.isRegularFile(board.resolve("index.html"))) {
             frontDoor.addSite("/board", relative -> {
                 try {
                     Path file = board.resolve(relative).normalize();
-                    return file.startsWith(board) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+                    boolean visible = built || file.equals(web.resolve("index.html")) || file.startsWith(web.resolve("src"));
+                    return visible && file.startsWith(board) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
                 } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
                     return null;
                 }
