@@ -205,17 +205,39 @@ function periodForm() {
   return h('form', { class: 'period', 'aria-label': t('period'),
     onsubmit: (e) => {
       e.preventDefault();
-      state.from = e.target.from.value;
-      state.to = e.target.to.value;
+      const from = parseVnDate(e.target.from.value);
+      const to = parseVnDate(e.target.to.value);
+      const problem = !from || !to ? 'dateFormat' : from > to ? 'dateOrder' : null;
+      e.target.from.setCustomValidity(problem ? t(problem) : '');
+      if (problem) { e.target.from.reportValidity(); return; }
+      state.from = from;
+      state.to = to;
       if (operator) state.province = e.target.provinceFilter.value.trim();
       generation++;
       refresh();
     } },
-  h('div', { class: 'field' }, h('label', { for: 'from' }, t('from')), h('input', { type: 'date', id: 'from', name: 'from', value: state.from, max: state.to, required: true })),
-  h('div', { class: 'field' }, h('label', { for: 'to' }, t('to')), h('input', { type: 'date', id: 'to', name: 'to', value: state.to, required: true })),
+  dateField('from', state.from),
+  dateField('to', state.to),
   operator ? h('div', { class: 'field' }, h('label', { for: 'provinceFilter' }, t('provinceFilter')),
     h('input', { id: 'provinceFilter', name: 'provinceFilter', value: state.province, inputmode: 'numeric', pattern: '[0-9]{2}', size: 4, 'data-testid': 'province-filter' })) : null,
   h('button', { type: 'submit', 'data-focus-key': 'apply' }, t('apply')));
+}
+
+/** Dates are typed as dd/mm/yyyy (native pickers follow the browser's locale, not the Vietnamese format). */
+function dateField(name, iso) {
+  return h('div', { class: 'field' }, h('label', { for: name }, t(name), h('span', { class: 'hint', id: `${name}-hint` }, ' (dd/mm/yyyy)')),
+    h('input', { type: 'text', id: name, name, value: fmtDate(iso), required: true, inputmode: 'numeric', size: 10, autocomplete: 'off',
+      pattern: '\\d{1,2}/\\d{1,2}/\\d{4}', 'aria-describedby': `${name}-hint`, 'data-testid': `period-${name}`,
+      oninput: (e) => e.target.setCustomValidity('') }));
+}
+
+/** "23/11/2026" -> "2026-11-23"; null when not a real date. */
+function parseVnDate(text) {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text ?? '');
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
 }
 
 function tabs() {
@@ -239,12 +261,13 @@ function renderDashboard() {
         : state.tab === 'agency' ? agencyView(d)
           : state.tab === 'procedures' ? proceduresView(d)
             : trendView(d);
-    main.replaceChildren(
+    main.replaceChildren(...[
       h('div', { class: 'toolbar' }, periodForm(),
         h('p', { id: 'refresh-status', class: 'muted', role: 'status', 'data-testid': 'updated' },
           state.updatedAt ? t('updated', fmtTime(state.updatedAt), REFRESH_S) : '')),
       d?.stats ? kpiCards(d.stats.totals, d.today?.totals) : null,
-      tabs(), ...notices, h('section', { class: 'view', 'data-testid': `view-${state.tab}`, 'aria-label': t(`tabs.${state.tab}`) }, body));
+      tabs(),
+      ...notices, h('section', { class: 'view', 'data-testid': `view-${state.tab}`, 'aria-label': t(`tabs.${state.tab}`) }, body)].filter(Boolean));
   });
 }
 
