@@ -225,7 +225,7 @@ function periodForm() {
 
 /** Dates are typed as dd/mm/yyyy (native pickers follow the browser's locale, not the Vietnamese format). */
 function dateField(name, iso) {
-  return h('div', { class: 'field' }, h('label', { for: name }, t(name), h('span', { class: 'hint', id: `${name}-hint` }, ' (dd/mm/yyyy)')),
+  return h('div', { class: 'field' }, h('label', { for: name }, t(name), h('span', { class: 'hint', id: `${name}-hint` }, ` (${t('dateHint')})`)),
     h('input', { type: 'text', id: name, name, value: fmtDate(iso), required: true, inputmode: 'numeric', size: 10, autocomplete: 'off',
       pattern: '\\d{1,2}/\\d{1,2}/\\d{4}', 'aria-describedby': `${name}-hint`, 'data-testid': `period-${name}`,
       oninput: (e) => e.target.setCustomValidity('') }));
