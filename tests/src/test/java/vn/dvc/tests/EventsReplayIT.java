@@ -63,7 +63,13 @@ class EventsReplayIT {
             Map.entry("payment-api/http-callback-duplicate.json", 404),
             Map.entry("payment-api/http-callback-amount-mismatch.json", 404),
             Map.entry("payment-api/http-callback-bad-signature.json", 401),
-            Map.entry("payment-api/http-request-payment-foreign.json", 404));
+            Map.entry("payment-api/http-request-payment-foreign.json", 404),
+            // ---- monitoring (issue 8)
+            Map.entry("stats-api/http-get-stats-supervisor.json", 200),
+            Map.entry("stats-api/http-get-stats-supervisor-other-province.json", 403),
+            Map.entry("stats-api/http-get-stats-official-other-agency.json", 403),
+            Map.entry("stats-api/http-get-stats-citizen.json", 403),
+            Map.entry("stats-api/http-get-stats-bad-range.json", 400));
 
     /** SQS events: how many records the handler must report as failed (poison goes to the DLQ, not back). */
     static final Map<String, Integer> SQS_FAILURES = Map.ofEntries(
@@ -74,7 +80,10 @@ class EventsReplayIT {
             Map.entry("validation-worker/sqs-incomplete.json", 0),
             Map.entry("validation-worker/sqs-register-mismatch.json", 0),
             Map.entry("fee-calculator/sqs-validated.json", 0),
-            Map.entry("fee-calculator/sqs-poison-message.json", 0));
+            Map.entry("fee-calculator/sqs-poison-message.json", 0),
+            // ---- monitoring (issue 8): unknown dossier and malformed messages go to the stats DLQ with a reason
+            Map.entry("stats-aggregator/sqs-status-changed-unknown-dossier.json", 0),
+            Map.entry("stats-aggregator/sqs-poison-message.json", 0));
 
     static Stream<String> events() throws IOException {
         Path root = ContractIT.ROOT.resolve("events");

@@ -135,6 +135,7 @@ public class StatusApiHandler extends HttpApiHandler {
         if (d.dueAt() != null) {
             body.put("dueAt", d.dueAt().toString());
         }
+        body.putAll(vn.dvc.core.sla.SlaView.fields(d)); // issue 8: overdue, dueSoonWarnedAt, apology
         return body;
     }
 

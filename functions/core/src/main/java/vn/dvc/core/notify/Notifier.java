@@ -80,7 +80,7 @@ public final class Notifier {
         Procedure procedure = catalog.byCode(dossier.procedureCode()).orElse(null);
         ContactPreferences preferences = ContactPreferences.of(dossier);
         TemplateData data = new TemplateData(code, procedure == null ? null : procedure.name(), at == null ? dossier.updatedAt() : at,
-                dossier.dueAt(), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
+                dueDateFor(event, dossier), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
         if (event == NotificationEvent.ACCEPTED && dossier.agencyId() != null) {
             inbox.post(AgencyNotice.arrived(dossier.agencyId(), id, dossier.procedureCode(), data));
         }
@@ -134,6 +134,19 @@ public final class Notifier {
         } catch (RuntimeException e) {
             return DeliveryResult.temporary("CHANNEL_ERROR:" + e.getClass().getSimpleName());
         }
+    }
+
+    // ---- monitoring (issue 8): the apology slip's {dueDate} is the NEW appointment the SLA monitor set
+    static Instant dueDateFor(NotificationEvent event, Dossier dossier) {
+        if (event == NotificationEvent.OVERDUE && dossier.attributes() != null
+                && dossier.attributes().get("apology") instanceof Map<?, ?> apology && apology.get("newDueAt") != null) {
+            try {
+                return Instant.parse(apology.get("newDueAt").toString());
+            } catch (RuntimeException e) {
+                return dossier.dueAt();
+            }
+        }
+        return dossier.dueAt();
     }
 
     private static Long feeTotal(Dossier dossier) {
