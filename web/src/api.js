@@ -156,8 +156,9 @@ export function queueItemOf(d, now = Date.now()) {
     procedureCode: d.procedureCode ?? null,
     communeCode: d.communeCode ?? null,
     dueAt: Number.isNaN(dueAt) ? null : dueAt,
-    // the sla-monitor's verdict when present; otherwise the board's own reading of the due date
-    overdue: typeof d.overdue === 'boolean' ? d.overdue : !paused && dueAt != null && dueAt < now,
+    // the sla-monitor's flag (set on its next run, with the apology slip), or the due date itself until then
+    overdue: d.overdue === true || (!paused && dueAt != null && dueAt < now),
+    flagged: d.overdue === true,
     dueSoonWarned: Boolean(d.dueSoonWarnedAt),
     apology: apology
       ? { issued: true, issuedAt: apology.issuedAt ?? null, newDueAt: apology.newDueAt ?? null, reason: apology.reason ?? null }

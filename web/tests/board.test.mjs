@@ -122,8 +122,15 @@ test('supervisor of Hà Nội: province overview, a commune\'s queue with the ov
     assert.equal(await page.locator('#overview-table th[aria-sort]').getAttribute('aria-sort'), 'ascending');
     assert.equal(await page.evaluate(() => document.activeElement?.dataset?.sort), 'onTimeRate', 'focus stays on the header');
     if (OVERDUE_CODE) {
+      // phường Ba Đình has the overdue dossier: counted in its row and in the province's card; with no completions
+      // (or a low on-time rate) the row carries the ALERT badge (the contract's rule)
       const row = page.locator('#overview-table tbody tr[data-key="00004"]');
-      assert.equal(await row.getAttribute('data-warning'), 'ALERT', 'the commune with an overdue dossier is flagged');
+      const cells = await row.locator('td').allTextContents();
+      assert.ok(Number(cells[2].replace(/\./g, '')) >= 1, `overdue now counted for 00004: ${cells}`);
+      assert.ok(Number((await page.getByTestId('kpi-overdueNow').locator('.kpi-value').textContent()).replace(/\./g, '')) >= 1);
+      const rate = cells[1] === '–' ? null : Number(cells[1].replace(/[ %]/g, '').replace(',', '.'));
+      if (rate == null || rate < 90) assert.equal(await row.getAttribute('data-warning'), 'ALERT', 'the commune is flagged');
+      if (await row.getAttribute('data-warning') === 'ALERT') assert.equal(await row.getByTestId('warning-ALERT').count(), 1);
     }
   } else {
     t.diagnostic('GET /stats is not in this suite yet: stats checks skipped');
@@ -162,6 +169,8 @@ test('official of phường Ba Đình: own work queue first, no province overvie
     const row = page.locator(`#queue-table tr[data-code="${OVERDUE_CODE}"]`);
     assert.equal(await row.getByTestId('overdue-badge').textContent(), 'Quá hạn');
     assert.equal(await page.locator(`#overdue-table tr[data-code="${OVERDUE_CODE}"]`).count(), 1);
+    // BoardIT ran the SLA monitor: it flagged the dossier and issued the apology slip with a new date
+    assert.match(await row.getByTestId('apology-sent').textContent(), /^Đã gửi · hẹn lại \d{2}\/\d{2}\/\d{4}$/);
   }
   await shot(page, 'official-queue');
   await page.getByTestId('signout').click();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,6 +53,16 @@ class BoardIT {
         assertEquals(200, api.get("/board/", null).status(), "the local suite serves the board at /board/");
         // accepted 30 days ago: the 5-working-day deadline is long past
         String overdue = ProcessingIT.acceptedDossier(ProcessingIT.AGENCY, Instant.now().minus(Duration.ofDays(30)), Map.of());
+        // one run of the SLA monitor (every 15 minutes on AWS) flags it overdue and issues the apology slip; the
+        // statistics count it in "overdue now" from then on
+        ScheduledEvent tick = new ScheduledEvent();
+        tick.setSource("aws.events");
+        tick.setDetailType("Scheduled Event");
+        String supervisor = api.token("SUPERVISOR", null, null, "01");
+        Api.await(() -> {
+            Suite.suite().functions().invoke("SlaMonitorFunction", tick);
+            return api.get("/stats?by=commune", supervisor).json();
+        }, stats -> stats.path("totals").path("overdueNow").asLong() > 0, Duration.ofSeconds(30));
 
         Path shots = root.resolve("tests/target/board-screenshots");
         Files.createDirectories(shots);
