@@ -133,7 +133,7 @@ public final class SlaMonitor {
     }
 
     /** Warns the dossier's agency once; false when there is nothing to do (warned, overdue, not due soon, closed). */
-    boolean warnDueSoon(String code, Instant now) {
+    public boolean warnDueSoon(String code, Instant now) {
         Optional<Dossier> found = store.find(code);
         if (found.isEmpty()) return false;
         Dossier d = found.get();
@@ -158,7 +158,7 @@ public final class SlaMonitor {
     }
 
     /** Flags the dossier overdue and issues the apology slip; false when it is not (or no longer) overdue. */
-    boolean flagOverdue(String code, Instant now) {
+    public boolean flagOverdue(String code, Instant now) {
         Optional<Dossier> found = store.find(code);
         if (found.isEmpty()) return false;
         Dossier d = found.get();

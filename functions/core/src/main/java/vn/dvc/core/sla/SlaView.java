@@ -1,5 +1,6 @@
 package vn.dvc.core.sla;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.dvc.core.dossier.Dossier;
@@ -15,8 +16,9 @@ public final class SlaView {
         Map<String, Object> a = d.attributes() == null ? Map.of() : d.attributes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("overdue", Boolean.TRUE.equals(a.get("overdue")));
-        m.put("dueSoonWarnedAt", a.get("dueSoonWarnedAt") == null ? null : a.get("dueSoonWarnedAt").toString());
-        m.put("apology", a.get("apology"));
+        // an explicit JSON null (the project's mapper leaves Java nulls out): the contract spells these fields out
+        m.put("dueSoonWarnedAt", a.get("dueSoonWarnedAt") == null ? NullNode.getInstance() : a.get("dueSoonWarnedAt").toString());
+        m.put("apology", a.get("apology") == null ? NullNode.getInstance() : a.get("apology"));
         return m;
     }
 }

@@ -84,6 +84,11 @@ public final class Indicators {
         return ratio(get("ratingSum"), get("ratingCount"));
     }
 
+    /** A rate, or an explicit JSON null (the project's mapper leaves Java nulls out; the contract shows them). */
+    static Object orNull(Double rate) {
+        return rate == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : rate;
+    }
+
     static Double ratio(long part, long whole) {
         if (whole <= 0) return null;
         return Math.round(part * 10000.0 / whole) / 10000.0; // four decimals are plenty for a dashboard
@@ -101,9 +106,9 @@ public final class Indicators {
                 "ratingSum", "refused", "withdrawn", "becameOverdue")) {
             m.put(c, counts.get(c));
         }
-        m.put("onTimeRate", onTimeRate());
-        m.put("onlineRate", onlineRate());
-        m.put("satisfaction", satisfaction());
+        m.put("onTimeRate", orNull(onTimeRate()));
+        m.put("onlineRate", orNull(onlineRate()));
+        m.put("satisfaction", orNull(satisfaction()));
         return m;
     }
 }

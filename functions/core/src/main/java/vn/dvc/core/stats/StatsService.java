@@ -76,7 +76,8 @@ public final class StatsService {
         s.put("kind", scope.kind().name().toLowerCase(java.util.Locale.ROOT));
         s.put("code", scope.code());
         s.put("name", scope.name());
-        s.put("resolvedFrom", scope.resolvedFrom());
+        s.put("resolvedFrom", scope.resolvedFrom() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                : scope.resolvedFrom());
         body.put("scope", s);
         body.put("from", q.from().toString());
         body.put("to", q.to().toString());
