@@ -65,6 +65,9 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     public static LocalSuite start(int port) {
+        // EMF metrics go to stdout as on Lambda, not to a CloudWatch agent socket that does not exist here.
+        software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider.getConfig()
+                .setEnvironmentOverride(software.amazon.cloudwatchlogs.emf.environment.Environments.Local);
         Engines engines = Engines.start();
         try {
             Template template = Template.read(findTemplate());

@@ -1,6 +1,7 @@
 package vn.dvc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,7 +117,8 @@ class ValidationPaymentIT {
         JsonNode dossier = awaitStatus(code, token, "ACCEPTED");
         assertEquals("SUBSTITUTED/POPULATION_REGISTER", component(dossier, "giay-to-tuy-than"));
         List<String> actions = actions(dossier);
-        assertTrue(actions.containsAll(List.of("VALIDATED", "FEE_NONE_DUE")), actions.toString());
+        assertTrue(actions.containsAll(List.of("VALIDATED", "ACCEPTED")), actions.toString());
+        assertFalse(dossier.path("dueAt").asText().isEmpty(), "accepted with its due date: " + dossier);
 
         Dossier stored = store().find(code).orElseThrow();
         Map<?, ?> evidence = (Map<?, ?>) stored.attributes().get("identityEvidence");
@@ -288,6 +290,8 @@ class ValidationPaymentIT {
         assertEquals("LATE_FAILURE_IGNORED", callback(txn, "FAILED", 200_000).json().path("outcome").asText());
         JsonNode history = api.get("/dossiers/" + code + "/payments", token).json();
         assertEquals("ACCEPTED", history.path("status").asText());
+        assertFalse(api.get("/dossiers/" + code, token).json().path("dueAt").asText().isEmpty(),
+                "paid in full: accepted with its due date in the same write");
         assertEquals(200_000, history.path("paidAmount").asLong());
         assertEquals(0, history.path("outstanding").asLong());
         JsonNode payment = history.path("payments").get(0);

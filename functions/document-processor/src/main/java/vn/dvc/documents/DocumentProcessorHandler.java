@@ -9,8 +9,8 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import vn.dvc.aws.logging.Observability;
 import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.documents.S3DocumentObjects;
@@ -48,23 +48,21 @@ public class DocumentProcessorHandler implements RequestHandler<S3Event, String>
     @Override
     public String handleRequest(S3Event event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
-            Metrics metrics = vn.dvc.aws.logging.Observability.metrics();
             StringBuilder outcomes = new StringBuilder();
             for (var record : event.getRecords()) {
                 String key = URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8);
                 if (ResultService.isResultKey(key)) {
                     ResultService.Outcome outcome = results.onArrival(key);
                     LOG.info("result {} -> {}", key, outcome);
-                    metrics.addMetric("Result" + outcome.name(), 1, MetricUnit.COUNT);
+                    Observability.emit(m -> m.addMetric("Result" + outcome.name(), 1, MetricUnit.COUNT));
                     outcomes.append("RESULT_").append(outcome).append(' ');
                     continue;
                 }
                 UploadProcessor.Outcome outcome = processor.process(key);
                 LOG.info("upload {} -> {}", key, outcome);
-                metrics.addMetric("Upload" + outcome.name(), 1, MetricUnit.COUNT);
+                Observability.emit(m -> m.addMetric("Upload" + outcome.name(), 1, MetricUnit.COUNT));
                 outcomes.append(outcome).append(' ');
             }
-            metrics.flush();
             return outcomes.toString().trim();
         });
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
+import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.http.HttpApiHandler;
 import vn.dvc.aws.http.HttpRequest;
 import vn.dvc.aws.http.HttpResponse;
@@ -43,7 +44,8 @@ public class PaymentApiHandler extends HttpApiHandler {
     public PaymentApiHandler() {
         this(new PaymentService(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
                         new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")), Clock.systemUTC(),
-                        Duration.ofMinutes(Env.getLong("PAYMENT_VALIDITY_MINUTES", 15))),
+                        Duration.ofMinutes(Env.getLong("PAYMENT_VALIDITY_MINUTES", 15)),
+                        CatalogProcedureSource.bundled()),
                 new CallbackSignature(Env.require("PAYMENT_CALLBACK_SECRET")), Clock.systemUTC());
     }
 

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import vn.dvc.aws.logging.Observability;
 import vn.dvc.core.error.ApiException;
 import vn.dvc.core.text.Language;
 import vn.dvc.core.text.LocalizedText;
@@ -43,6 +45,19 @@ public abstract class HttpApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
+        APIGatewayV2HTTPResponse response = dispatch(event);
+        int status = response.getStatusCode();
+        double millis = (System.nanoTime() - started) / 1e6;
+        Observability.emit(m -> {
+            m.addMetric("Requests", 1, MetricUnit.COUNT);
+            m.addMetric(status >= 500 ? "ServerErrors" : status >= 400 ? "ClientErrors" : "Successes", 1, MetricUnit.COUNT);
+            m.addMetric("Latency", millis, MetricUnit.MILLISECONDS);
+        });
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse dispatch(APIGatewayV2HTTPEvent event) {
         String requestId = event.getRequestContext() != null ? event.getRequestContext().getRequestId() : null;
         Language language = Language.VI;
         try {

@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.logging.Observability;
 
 /**
  * Partial batch responses for SQS consumers ({@code ReportBatchItemFailures}): each record is handled on its own;
@@ -37,11 +39,14 @@ public final class SqsBatch {
     public SQSBatchResponse process(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        int deadLettered = 0;
         for (SQSEvent.SQSMessage message : records) {
             try {
                 handler.accept(message);
             } catch (PermanentFailure e) {
-                if (!deadLetter(message, e)) {
+                if (deadLetter(message, e)) {
+                    deadLettered++;
+                } else {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             } catch (RuntimeException e) {
@@ -49,6 +54,14 @@ public final class SqsBatch {
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
+        int dead = deadLettered;
+        int total = records.size();
+        int retried = failures.size();
+        Observability.emit(m -> {
+            m.addMetric("MessagesReceived", total, MetricUnit.COUNT);
+            m.addMetric("MessagesRetried", retried, MetricUnit.COUNT);
+            m.addMetric("MessagesDeadLettered", dead, MetricUnit.COUNT);
+        });
         return new SQSBatchResponse(failures);
     }
 

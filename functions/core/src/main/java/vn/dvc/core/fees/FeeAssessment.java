@@ -20,6 +20,7 @@ import vn.dvc.core.dossier.DossierStatus;
 import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.dossier.HistoryEvent;
 import vn.dvc.core.intake.ProcedureSource;
+import vn.dvc.core.processing.Acceptance;
 import vn.dvc.core.text.LocalizedText;
 
 /**
@@ -83,13 +84,18 @@ public final class FeeAssessment {
             next = breakdown.total() == 0 ? DossierStatus.ACCEPTED : DossierStatus.AWAITING_PAYMENT;
             details.put("feeTotal", breakdown.total());
         }
+        DossierStore.Change change;
         if (next == DossierStatus.ACCEPTED) {
+            // nothing to pay: accepted now, with the due date and the receipt slip (Acceptance)
             attributes.put("acceptedAt", now);
+            change = Acceptance.standard().acceptWith(dossier, store.components(code), procedure.get(), 0, now, ACTOR,
+                    attributes, details, reason);
+        } else {
+            change = new DossierStore.Change(code, version, next, attributes, List.of(),
+                    new HistoryEvent(now, ACTOR, "FEE_CALCULATED", dossier.status(), next, reason, details));
         }
-        HistoryEvent event = new HistoryEvent(now, ACTOR, next == DossierStatus.ACCEPTED ? "FEE_NONE_DUE" : "FEE_CALCULATED",
-                dossier.status(), next, reason, details);
         try {
-            store.apply(new DossierStore.Change(code, version, next, attributes, List.of(), event));
+            store.apply(change);
         } catch (DossierStore.ConcurrentChangeException e) {
             return Outcome.STALE;
         }

@@ -1,5 +1,8 @@
 package vn.dvc.core.payment;
 
+import vn.dvc.core.processing.Acceptance;
+import vn.dvc.core.intake.ProcedureSource;
+import vn.dvc.core.catalog.Procedure;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,11 +49,20 @@ public final class PaymentService {
     private final Clock clock;
     private final Duration validity;
 
+    private final ProcedureSource procedures;
+
     public PaymentService(DossierStore store, ApplicantKeys keys, Clock clock, Duration validity) {
+        this(store, keys, clock, validity, null);
+    }
+
+    /** @param procedures where the accepted dossier's procedure version is read (due date and slip); null = none */
+    public PaymentService(DossierStore store, ApplicantKeys keys, Clock clock, Duration validity,
+                          ProcedureSource procedures) {
         this.store = store;
         this.keys = keys;
         this.clock = clock;
         this.validity = validity;
+        this.procedures = procedures;
     }
 
     /** The open request and whether this call created it (201) or found it (200). */
@@ -137,6 +149,9 @@ public final class PaymentService {
             if (decision.payment().receiptNumber() != null && decision.outcome() == CallbackOutcome.PAID) {
                 details.put("receiptNumber", decision.payment().receiptNumber());
             }
+            if (decision.next() == DossierStatus.ACCEPTED) {
+                accept(dossier, callback.amount(), now, attributes, details);
+            }
             HistoryEvent event = new HistoryEvent(now, GATEWAY, "PAYMENT_" + decision.outcome().name(),
                     decision.next() == null ? null : dossier.status(), decision.next(), decision.reason(), details);
             try {
@@ -196,6 +211,23 @@ public final class PaymentService {
         return new Decision(CallbackOutcome.PAID,
                 payment.withStatus(PaymentStatus.PAID, now, receipt, callback.gatewayReference()), next, attributes,
                 LocalizedText.of("Đã nộp phí, lệ phí; biên lai số " + receipt + ".", "Fee paid; receipt number " + receipt + "."));
+    }
+
+    /** Paid in full: accepted in the same write, with the due date and the receipt slip (Acceptance). */
+    private void accept(Dossier dossier, long paid, Instant now, Map<String, Object> attributes,
+                        Map<String, Object> details) {
+        if (procedures == null) {
+            return;
+        }
+        Optional<Procedure> procedure = procedures.version(dossier.procedureCode(), dossier.procedureVersion())
+                .or(() -> procedures.current(dossier.procedureCode()));
+        if (procedure.isEmpty()) {
+            return;
+        }
+        DossierStore.Change accepted = Acceptance.standard().accept(dossier, store.components(dossier.code()),
+                procedure.get(), paid, now, GATEWAY);
+        attributes.putAll(accepted.setAttributes());
+        accepted.event().details().forEach(details::putIfAbsent);
     }
 
     private static Payment.Anomaly kind(Payment.Anomaly a, String kind) {

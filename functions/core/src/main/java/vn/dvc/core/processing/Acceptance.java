@@ -95,6 +95,24 @@ public final class Acceptance {
                 event);
     }
 
+    /**
+     * The acceptance change combined with what the accepting step writes itself (fee breakdown, payment), so the
+     * status, the due date, the slip and the step's own record land in one conditional write with one history event.
+     */
+    public DossierStore.Change acceptWith(Dossier dossier, List<Component> components, Procedure procedure, long feePaid,
+                                          Instant now, Actor actor, Map<String, Object> stepAttributes,
+                                          Map<String, Object> stepDetails, LocalizedText reason) {
+        DossierStore.Change base = accept(dossier, components, procedure, feePaid, now, actor);
+        Map<String, Object> attributes = new LinkedHashMap<>(stepAttributes);
+        attributes.putAll(base.setAttributes());
+        Map<String, Object> details = new LinkedHashMap<>(stepDetails);
+        details.putAll(base.event().details());
+        HistoryEvent event = new HistoryEvent(now, actor, "ACCEPTED", dossier.status(), DossierStatus.ACCEPTED, reason,
+                details);
+        return new DossierStore.Change(base.code(), base.expectedVersion(), DossierStatus.ACCEPTED, attributes,
+                base.components(), event);
+    }
+
     /** The attributes that carry a deadline: the due instant (indexed) and the full explanation. */
     public static Map<String, Object> dueAttributes(Deadline deadline) {
         Map<String, Object> attributes = new LinkedHashMap<>();
