@@ -26,6 +26,7 @@ try {
     await page.locator('#overview-table tr[data-key="00004"] button').click();
     await page.locator('#queue-table').waitFor();
   }
+  await page.mouse.move(0, 799); // no hover effect in the picture
   await page.screenshot({ path: out, fullPage: true });
   console.log(`saved ${out}`);
 } finally {

@@ -330,8 +330,11 @@ function overview(d) {
     { key: 'name', label: t('unit'), value: (r) => r.name ?? r.key, render: nameAndKey },
     { key: 'warning', label: t('warning'), value: (r) => WARNING_ORDER[r.warning], render: (r) => warningBadge(r.warning) },
     { key: 'onTimeRate', label: t('onTimeRate'), numeric: true, value: (r) => r.onTimeRate, render: (r) => fmtPct(r.onTimeRate) },
-    { key: 'overdueNow', label: t('overdueNow'), numeric: true, value: (r) => r.overdueNow, render: (r) => fmtInt(r.overdueNow) },
-    { key: 'dueSoon', label: t('dueSoon'), numeric: true, value: (r) => r.dueSoon, render: (r) => fmtInt(r.dueSoon) },
+    // an overdue count stands out whatever the warning level (the level also weighs the on-time rate)
+    { key: 'overdueNow', label: t('overdueNow'), numeric: true, value: (r) => r.overdueNow,
+      render: (r) => (r.overdueNow > 0 ? h('strong', { class: 'count-bad' }, fmtInt(r.overdueNow)) : fmtInt(r.overdueNow)) },
+    { key: 'dueSoon', label: t('dueSoon'), numeric: true, value: (r) => r.dueSoon,
+      render: (r) => (r.dueSoon > 0 ? h('strong', { class: 'count-warn' }, fmtInt(r.dueSoon)) : fmtInt(r.dueSoon)) },
     { key: 'receivedToday', label: t('receivedToday'), numeric: true, value: (r) => r.receivedToday, render: (r) => fmtInt(r.receivedToday) },
     { key: 'onlineRate', label: t('onlineRate'), numeric: true, value: (r) => r.onlineRate, render: (r) => fmtPct(r.onlineRate) },
     { key: 'satisfaction', label: t('satisfaction'), numeric: true, value: (r) => r.satisfaction, render: (r) => fmtSatisfaction(r.satisfaction) },
