@@ -2,8 +2,8 @@ import * as api from './api.js';
 import { t, lang, setLang, fmtInt, fmtPct, fmtDecimal, fmtDate, fmtTime, isoDay } from './i18n.js';
 import { lineChart } from './chart.js';
 
-// Near real time by polling: the stats answer is small and cached per request by nobody, so 30 s keeps the load at
-// two or three requests per open board per half minute. ?refresh=N (seconds, >= 5) for wall screens and tests.
+// Near real time by polling: two or three small requests per open board every 30 s (the stats are live reads of
+// counters, nothing to push). ?refresh=N (seconds, >= 5) for wall screens and tests.
 const REFRESH_S = Math.max(5, Number(new URLSearchParams(location.search).get('refresh')) || 30);
 const DUE_SOON_MS = 2 * 24 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
@@ -263,7 +263,8 @@ function renderDashboard() {
             : trendView(d);
     main.replaceChildren(...[
       h('div', { class: 'toolbar' }, periodForm(),
-        h('p', { id: 'refresh-status', class: 'muted', role: 'status', 'data-testid': 'updated' },
+        // visible, but not a live region: a screen reader would otherwise announce it every 30 s
+        h('p', { id: 'refresh-status', class: 'muted', 'data-testid': 'updated' },
           state.updatedAt ? t('updated', fmtTime(state.updatedAt), REFRESH_S) : '')),
       d?.stats ? kpiCards(d.stats.totals, d.today?.totals) : null,
       tabs(),
