@@ -74,7 +74,7 @@ public class ProcessingApiHandler extends HttpApiHandler {
 
     private ProcessingApiHandler(DynamoDossierStore store, String table, String bucket) {
         this(store, new DynamoWorkQueue(AwsClients.dynamo(), table),
-                new DecisionService(store, CatalogProcedureSource.bundled(), Acceptance.standard(),
+                new DecisionService(store, CatalogProcedureSource.fromEnvironment(), Acceptance.standard(),
                         new S3UploadUrls(AwsClients.presigner(), bucket), new DynamoAccessAudit(AwsClients.dynamo(), table),
                         Clock.systemUTC()),
                 new ResultService(store, new S3DocumentObjects(AwsClients.s3(), bucket), ResultSigners.fromEnv(), Clock.systemUTC()),

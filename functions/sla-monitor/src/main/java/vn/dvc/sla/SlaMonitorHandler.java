@@ -9,7 +9,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.config.Env;
@@ -54,13 +53,13 @@ public class SlaMonitorHandler implements RequestHandler<ScheduledEvent, Map<Str
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             SlaMonitor.Report r = monitor.run();
-            Metrics metrics = Observability.metrics();
-            metrics.addMetric("DueSoonWarned", r.dueSoonWarned(), MetricUnit.COUNT);
-            metrics.addMetric("OverdueFlagged", r.overdueFlagged(), MetricUnit.COUNT);
-            metrics.addMetric("OverdueOpen", r.overdueOpen(), MetricUnit.COUNT);
-            metrics.addMetric("DueSoonOpen", r.dueSoonOpen(), MetricUnit.COUNT);
-            metrics.addMetric("SlaChangesFailed", r.failed(), MetricUnit.COUNT);
-            metrics.flush();
+            Observability.emit(metrics -> {
+                metrics.addMetric("DueSoonWarned", r.dueSoonWarned(), MetricUnit.COUNT);
+                metrics.addMetric("OverdueFlagged", r.overdueFlagged(), MetricUnit.COUNT);
+                metrics.addMetric("OverdueOpen", r.overdueOpen(), MetricUnit.COUNT);
+                metrics.addMetric("DueSoonOpen", r.dueSoonOpen(), MetricUnit.COUNT);
+                metrics.addMetric("SlaChangesFailed", r.failed(), MetricUnit.COUNT);
+            });
             LOG.info("sla run: {} warned, {} flagged overdue, {} unchanged, {} failed; open: {} overdue, {} due soon",
                     r.dueSoonWarned(), r.overdueFlagged(), r.unchanged(), r.failed(), r.overdueOpen(), r.dueSoonOpen());
             Map<String, Object> out = new LinkedHashMap<>();

@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.config.Env;
@@ -49,16 +48,16 @@ public class StatsAggregatorHandler implements RequestHandler<SQSEvent, SQSBatch
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
-            Metrics metrics = Observability.metrics();
+            java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
             SQSBatchResponse response = batch.process(event, m -> {
                 StatsAggregator.Outcome outcome = handle(m);
-                metrics.addMetric(switch (outcome) {
+                outcomes.merge(switch (outcome) {
                     case COUNTED -> "ChangesCounted";
                     case DUPLICATE -> "DuplicatesSkipped";
                     default -> "NothingToCount";
-                }, 1, MetricUnit.COUNT);
+                }, 1, Integer::sum);
             });
-            metrics.flush();
+            Observability.emit(metrics -> outcomes.forEach((name, n) -> metrics.addMetric(name, n, MetricUnit.COUNT)));
             return response;
         });
     }
