@@ -114,13 +114,19 @@ public final class LocalSuite implements AutoCloseable {
         // ---- notifications (issue 7): what the notifier "sent" (NOTIFY_MODE=outbox), oldest first;
         // ?dossier=<code> for one dossier, ?days=<1..14> how far back (Vietnam dates, default 2)
         frontDoor.addLocalPathEndpoint("GET /_local/outbox", this::outbox);
-        // ---- monitoring board (issue 11): web/dist at /board/, read per request so a rebuild shows without a restart
-        Path board = findTemplate().getParent().resolve("web").resolve("dist");
-        if (Files.isDirectory(board)) {
+        // ---- monitoring board (issue 11): web/dist (vite build) at /board/, or the unbundled sources (web/index.html and
+        // web/src/, plain ES modules) when no build exists, e.g. on a machine without node; read per request so a
+        // rebuild shows without a restart
+        Path web = findTemplate().getParent().resolve("web");
+        Path dist = web.resolve("dist");
+        boolean built = Files.isRegularFile(dist.resolve("index.html"));
+        Path board = built ? dist : web;
+        if (Files.isRegularFile(board.resolve("index.html"))) {
             frontDoor.addSite("/board", relative -> {
                 try {
                     Path file = board.resolve(relative).normalize();
-                    return file.startsWith(board) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+                    boolean visible = built || file.equals(web.resolve("index.html")) || file.startsWith(web.resolve("src"));
+                    return visible && file.startsWith(board) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
                 } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
                     return null;
                 }
