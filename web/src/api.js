@@ -71,79 +71,68 @@ export async function localModeAvailable() {
   }
 }
 
-// ---- stats (issue 8: GET /stats?scope=province|agency|commune|procedure|national&id=&from=&to=) -----------------
+// ---- stats (stats-api, /work/notes/STATS-CONTRACT.md) ---------------------------------------------------------------
+// GET /stats?province=|agency=|commune=&from=&to=&by=agency|commune|procedure|day; no scope parameter = the caller's own.
 
-const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : v == null || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
-const pick = (o, ...names) => { for (const n of names) { if (o && o[n] !== undefined && o[n] !== null) return o[n]; } return undefined; };
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const ratio = (a, b) => (a == null || !b ? null : a / b);
 
-/**
- * One set of indicators, whatever the nesting the API uses (flat, or under counts/indicators/rates).
- * Rates are fractions 0..1 in the board's model; the API may send fractions or percentages.
- */
+/** The board's model of one set of indicators. Rates are fractions 0..1; satisfaction is the mean score (1..5). */
 export function indicatorsOf(raw) {
-  const src = { ...(raw ?? {}), ...(raw?.counts ?? {}), ...(raw?.indicators ?? {}), ...(raw?.totals ?? {}) };
-  const rates = { ...(raw?.rates ?? {}) };
-  const received = num(pick(src, 'received', 'receivedCount'));
-  const onTime = num(pick(src, 'completedOnTime', 'onTime'));
-  const late = num(pick(src, 'completedLate', 'late'));
-  const online = num(pick(src, 'online', 'receivedOnline', 'onlineCount'));
-  const counter = num(pick(src, 'counter', 'receivedCounter'));
-  const assisted = num(pick(src, 'assisted', 'receivedAssisted'));
-  const satisfactionSum = num(pick(src, 'satisfactionSum'));
-  const satisfactionCount = num(pick(src, 'satisfactionCount'));
-  const asFraction = (v) => { const n = num(v); return n == null ? null : n > 1 ? n / 100 : n; };
-  const channels = [online, counter, assisted].some((v) => v != null) ? (online ?? 0) + (counter ?? 0) + (assisted ?? 0) : received;
+  const r = raw ?? {};
+  const received = num(r.received);
+  const completed = num(r.completed);
+  const onTime = num(r.completedOnTime);
   return {
     received,
-    accepted: num(pick(src, 'accepted')),
+    accepted: num(r.accepted),
+    completed,
     completedOnTime: onTime,
-    completedLate: late,
-    overdueNow: num(pick(src, 'overdueNow', 'overdue')),
-    online,
-    onTimeRate: asFraction(pick(rates, 'onTime', 'onTimeRate') ?? pick(src, 'onTimeRate')) ?? ratio(onTime, (onTime ?? 0) + (late ?? 0)),
-    onlineShare: asFraction(pick(rates, 'online', 'onlineRate', 'onlineShare') ?? pick(src, 'onlineRate', 'onlineShare')) ?? ratio(online, channels),
-    // satisfaction as a fraction of the best score (Decision 766 reports it as a percentage)
-    satisfaction: asFraction(pick(rates, 'satisfaction', 'satisfactionRate') ?? pick(src, 'satisfactionRate', 'satisfaction'))
-      ?? ratio(satisfactionSum, satisfactionCount == null ? null : satisfactionCount * 5),
+    completedLate: num(r.completedLate),
+    overdueNow: num(r.overdueNow),
+    dueSoon: num(r.dueSoon),
+    online: num(r.online),
+    ratingCount: num(r.ratingCount),
+    onTimeRate: num(r.onTimeRate) ?? ratio(onTime, completed),
+    onlineRate: num(r.onlineRate) ?? ratio(num(r.online), received),
+    satisfaction: num(r.satisfaction) ?? ratio(num(r.ratingSum), num(r.ratingCount)),
   };
 }
 
-function rowsOf(list, idNames) {
-  return (Array.isArray(list) ? list : []).map((r) => ({
-    id: String(pick(r, ...idNames) ?? ''),
-    name: pick(r, 'name', 'nameVi', 'label') ?? null,
-    warning: Boolean(pick(r, 'earlyWarning', 'warning', 'flagged') ?? (Array.isArray(r.warnings) && r.warnings.length > 0)),
-    warningReason: pick(r, 'warningReason', 'reason') ?? (Array.isArray(r.warnings) ? r.warnings.join(', ') : null),
-    ...indicatorsOf(r),
-  }));
-}
+const WARNINGS = new Set(['NONE', 'WATCH', 'ALERT']);
 
-/** The board's model of a stats answer: totals, per-unit rows, per-procedure rows and a daily series. */
+/** The board's model of a stats answer: scope, totals and the ranking rows (or the daily series for by=day). */
 export function normaliseStats(json) {
-  const ranking = pick(json, 'ranking', 'agencies', 'agencyRanking');
-  const units = pick(json, 'units', 'communes', 'breakdown');
-  const procedures = pick(json, 'procedures', 'byProcedure');
-  const series = pick(json, 'days', 'series', 'daily', 'trend');
   return {
-    totals: indicatorsOf(pick(json, 'totals', 'indicators') ? json : json),
-    agencies: rowsOf(ranking, ['agencyId', 'id', 'agency']),
-    units: rowsOf(units, ['communeCode', 'id', 'code']),
-    procedures: rowsOf(procedures, ['procedureCode', 'code', 'id']),
-    series: (Array.isArray(series) ? series : []).map((d) => ({ date: pick(d, 'date', 'day'), ...indicatorsOf(d) })).filter((d) => d.date),
+    scope: json?.scope ?? null,
+    from: json?.from ?? null,
+    to: json?.to ?? null,
+    by: json?.by ?? null,
+    generatedAt: json?.generatedAt ? Date.parse(json.generatedAt) : null,
+    totals: indicatorsOf(json?.totals),
+    rows: (Array.isArray(json?.rows) ? json.rows : []).map((row) => ({
+      key: String(row.key ?? ''),
+      name: typeof row.name === 'string' ? row.name : null,
+      warning: WARNINGS.has(row.warning) ? row.warning : 'NONE',
+      ...indicatorsOf(row),
+    })),
   };
 }
 
-/** GET /stats; null when the stats API is not deployed yet (404 on the route) so the board still shows queues. */
-export async function stats({ token, scope, id, from, to, language }) {
-  const q = new URLSearchParams({ scope });
-  if (id) q.set('id', id);
+/**
+ * GET /stats. scope: null (the caller's own scope) or { kind: 'province'|'agency'|'commune', code }.
+ * Answers null when the route does not exist on this deployment (404 ROUTE_NOT_FOUND) so queues still show.
+ */
+export async function stats({ token, scope, from, to, by, language }) {
+  const q = new URLSearchParams();
+  if (scope?.kind && scope.code) q.set(scope.kind, scope.code);
   if (from) q.set('from', from);
   if (to) q.set('to', to);
+  if (by) q.set('by', by);
   try {
     return normaliseStats(await request(`/stats?${q}`, { token, language }));
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null;
+    if (e instanceof ApiError && e.status === 404 && e.code === 'ROUTE_NOT_FOUND') return null;
     throw e;
   }
 }
@@ -153,28 +142,35 @@ export async function stats({ token, scope, id, from, to, language }) {
 const OPEN_STATUSES = ['ACCEPTED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'APPROVED'];
 
 /**
- * Only what the board shows of a dossier. Applicant fields are dropped here even if an API ever sends them:
- * the board never displays personal data.
+ * Only what the board shows of a dossier: code, procedure, commune, status, due date and the SLA fields. Applicant
+ * fields (names, ids, phones) and slips are dropped here even though the queue answer carries some of them.
  */
 export function queueItemOf(d, now = Date.now()) {
   const dueAt = d.dueAt ? Date.parse(d.dueAt) : null;
-  const slip = d.apologySlip ?? d.apology ?? null;
+  const paused = d.status === 'SUPPLEMENT_REQUESTED'; // the clock stops while the applicant supplements
+  const apology = d.apology && typeof d.apology === 'object' ? d.apology : null;
   return {
-    code: d.code,
+    code: String(d.code ?? ''),
     status: d.status,
     statusText: d.statusText ?? d.status,
-    procedureCode: d.procedureCode,
-    communeCode: d.communeCode,
-    dueAt,
-    overdue: d.overdue === true || (dueAt != null && dueAt < now),
-    apology: slip ? { issued: true, newDueAt: pick(slip, 'newDueAt', 'newAppointmentAt', 'appointmentAt', 'dueAt') ?? null } : { issued: false },
+    procedureCode: d.procedureCode ?? null,
+    communeCode: d.communeCode ?? null,
+    dueAt: Number.isNaN(dueAt) ? null : dueAt,
+    // the sla-monitor's flag (set on its next run, with the apology slip), or the due date itself until then
+    overdue: d.overdue === true || (!paused && dueAt != null && dueAt < now),
+    flagged: d.overdue === true,
+    dueSoonWarned: Boolean(d.dueSoonWarnedAt),
+    apology: apology
+      ? { issued: true, issuedAt: apology.issuedAt ?? null, newDueAt: apology.newDueAt ?? null, reason: apology.reason ?? null }
+      : { issued: false },
   };
 }
 
+/** The agency's open dossiers (every open status, up to 100 each), earliest due first. */
 export async function agencyQueue({ token, agencyId, language }) {
   const pages = await Promise.all(OPEN_STATUSES.map((status) =>
     request(`/agencies/${encodeURIComponent(agencyId)}/dossiers?status=${status}&limit=100`, { token, language })));
   const now = Date.now();
   return pages.flatMap((p) => p?.items ?? []).map((d) => queueItemOf(d, now))
-    .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
+    .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.code.localeCompare(b.code));
 }

@@ -31,7 +31,7 @@ export function lineChart(points, { title, format, max: fixedMax, width = 720, h
   }
   const every = Math.max(1, Math.ceil(points.length / 8));
   points.forEach((p, i) => {
-    if (i % every === 0 || i === points.length - 1) {
+    if ((points.length - 1 - i) % every === 0) { // counted from the last day, so the latest date is always labelled
       svg.append(el('text', { x: x(i), y: height - pad.bottom + 20, 'text-anchor': 'middle', class: 'axis' }, p.label));
     }
   });

@@ -20,7 +20,8 @@ public final class FloorMain {
                 "pk", AttributeValue.fromS("BENCH#floor"), "sk", AttributeValue.fromS("FLOOR"))));
         long done = ColdStartMain.sinceStart();
         System.out.println("BENCH constructedMs=" + done + " firstEventMs=" + done + " secondEventMicros=0 heapUsedKb="
-                + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024);
+                + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1024
+                + " peakHeapKb=" + ColdStartMain.peakHeapKb() + " primeMs=0 firstOnlyMs=0");
         System.exit(0);
     }
 }

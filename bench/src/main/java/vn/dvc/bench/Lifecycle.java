@@ -28,6 +28,13 @@ import vn.dvc.local.LocalSuite;
  */
 final class Lifecycle {
     // ---- AWS list prices, ap-southeast-1 (Singapore), USD, as of 2026-11-23; x86_64, first pricing tier, no free tier.
+    // Provenance (issue 9): the bench machine has no internet; the stored copies of the pricing pages found offline
+    // (aws.amazon.com/lambda/pricing, /dynamodb/pricing/on-demand, /sqs/pricing, /api-gateway/pricing and the AWS
+    // whitepaper "How AWS Pricing Works") state the us-east-1 figures only: Lambda 0.20 USD per million requests and
+    // 0.0000166667 per GB-s (same in Singapore), DynamoDB on-demand 0.625 / 0.125 USD per million WRU / RRU, SQS 0.40
+    // USD per million, HTTP API 1.00 USD per million. The Singapore figures below (DynamoDB x1.14, HTTP API x1.2 of
+    // us-east-1) could not be re-read from a stored Singapore price list: check them against the AWS Price List API
+    // (pricing.us-east-1.amazonaws.com/offers/v1.0/aws/<service>/current/ap-southeast-1/index.json) before quoting.
     /** https://aws.amazon.com/lambda/pricing/ — requests. */
     static final double LAMBDA_PER_MILLION_REQUESTS = 0.20;
     /** https://aws.amazon.com/lambda/pricing/ — duration, x86, first 6 billion GB-s a month. */

@@ -19,6 +19,7 @@ public final class LocalRunner {
         System.out.println("  engines: DynamoDB " + suite.engines().dynamoEndpoint() + ", SQS " + suite.engines().sqsEndpoint()
                 + ", S3 " + suite.engines().s3Endpoint());
         System.out.println("  token:   curl -s -X POST " + suite.baseUrl() + "/_local/token -d '{\"role\":\"CITIZEN\",\"personalId\":\"001090000001\"}'");
+        System.out.println("  board:   " + suite.baseUrl() + "/board/ (monitoring board, issue 11; sign in with a demo role)");
         System.out.println("  Ctrl-C stops it.");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,105 +1,59 @@
 package vn.dvc.aws;
 
-import java.net.URI;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import vn.dvc.aws.config.Env;
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.S3Clients;
+import vn.dvc.aws.clients.SharedHttp;
+import vn.dvc.aws.clients.SqsClients;
 
 /**
  * One client per service per JVM, built on first use with the light url-connection HTTP client.
  * Endpoints come only from the SDK's standard settings ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_S3},
  * {@code aws.endpointUrl...}); there is no "local mode". When an S3 endpoint is overridden (LocalStack, moto,
  * the embedded engines) path-style addressing is used, because such engines do not serve bucket sub-domains.
+ *
+ * <p>Functions should call the per-service holders in {@link vn.dvc.aws.clients} instead: this class mentions every
+ * service, so a function that uses it carries every SDK service in its jar (issue 9). Same instances either way.
  */
 public final class AwsClients {
-    private static volatile SdkHttpClient http;
-    private static volatile DynamoDbClient dynamo;
-    private static volatile S3Client s3;
-    private static volatile S3Presigner presigner;
-    private static volatile SqsClient sqs;
+    /** Attempts per call (see {@link SharedHttp}). */
+    public static final int MAX_ATTEMPTS = SharedHttp.MAX_ATTEMPTS;
 
     private AwsClients() {}
 
-    private static SdkHttpClient http() {
-        if (http == null) {
-            synchronized (AwsClients.class) {
-                if (http == null) {
-                    http = UrlConnectionHttpClient.create();
-                }
-            }
-        }
-        return http;
+    /** The bounded retry and timeout settings every client of the functions uses. */
+    public static software.amazon.awssdk.core.client.config.ClientOverrideConfiguration overrides() {
+        return SharedHttp.overrides();
     }
 
     public static DynamoDbClient dynamo() {
-        if (dynamo == null) {
-            synchronized (AwsClients.class) {
-                if (dynamo == null) {
-                    dynamo = DynamoDbClient.builder().httpClient(http()).build();
-                }
-            }
-        }
-        return dynamo;
+        return DynamoClients.dynamo();
     }
 
     public static S3Client s3() {
-        if (s3 == null) {
-            synchronized (AwsClients.class) {
-                if (s3 == null) {
-                    s3 = S3Client.builder().httpClient(http()).forcePathStyle(s3EndpointOverride() != null).build();
-                }
-            }
-        }
-        return s3;
+        return S3Clients.s3();
     }
 
     public static S3Presigner presigner() {
-        if (presigner == null) {
-            synchronized (AwsClients.class) {
-                if (presigner == null) {
-                    String endpoint = s3EndpointOverride();
-                    var builder = S3Presigner.builder().serviceConfiguration(
-                            S3Configuration.builder().pathStyleAccessEnabled(endpoint != null).build());
-                    if (endpoint != null) {
-                        builder.endpointOverride(URI.create(endpoint));
-                    }
-                    presigner = builder.build();
-                }
-            }
-        }
-        return presigner;
+        return S3Clients.presigner();
     }
 
     public static SqsClient sqs() {
-        if (sqs == null) {
-            synchronized (AwsClients.class) {
-                if (sqs == null) {
-                    sqs = SqsClient.builder().httpClient(http()).build();
-                }
-            }
-        }
-        return sqs;
+        return SqsClients.sqs();
     }
 
     /** The S3 endpoint from the SDK's standard settings, most specific first; null on real AWS. */
     public static String s3EndpointOverride() {
-        String endpoint = Env.get("aws.endpointUrlS3");
-        if (endpoint == null) endpoint = Env.get("AWS_ENDPOINT_URL_S3");
-        if (endpoint == null) endpoint = Env.get("aws.endpointUrl");
-        if (endpoint == null) endpoint = Env.get("AWS_ENDPOINT_URL");
-        return endpoint;
+        return S3Clients.s3EndpointOverride();
     }
 
     /** Forget all clients (tests that switch engines within one JVM). */
     public static synchronized void reset() {
-        dynamo = null;
-        s3 = null;
-        presigner = null;
-        sqs = null;
+        DynamoClients.reset();
+        S3Clients.reset();
+        SqsClients.reset();
     }
 }

@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.S3Clients;
 import vn.dvc.aws.logging.Observability;
-import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.documents.S3DocumentObjects;
 import vn.dvc.aws.dossier.DynamoDossierStore;
@@ -31,8 +32,8 @@ public class DocumentProcessorHandler implements RequestHandler<S3Event, String>
     private final ResultService results;
 
     public DocumentProcessorHandler() {
-        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                new S3DocumentObjects(AwsClients.s3(), Env.require("DOCUMENT_BUCKET")));
+        this(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new S3DocumentObjects(S3Clients.s3(), Env.require("DOCUMENT_BUCKET")));
     }
 
     private DocumentProcessorHandler(DynamoDossierStore store, S3DocumentObjects objects) {

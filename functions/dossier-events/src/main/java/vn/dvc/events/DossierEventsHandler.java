@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.SqsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dynamo.StreamImages;
 import vn.dvc.core.dossier.DossierStatus;
@@ -33,7 +33,7 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
     private final Map<StepRouting.Step, String> queues;
 
     public DossierEventsHandler() {
-        this(AwsClients.sqs(), queuesFromEnvironment());
+        this(SqsClients.sqs(), queuesFromEnvironment());
     }
 
     public DossierEventsHandler(SqsClient sqs, Map<StepRouting.Step, String> queues) {
@@ -81,6 +81,11 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
         DossierStatus to = DossierStatus.valueOf(text(newImage, "status"));
         DossierStatus from = oldImage == null ? null : DossierStatus.valueOf(text(oldImage, "status"));
         List<StepRouting.Step> steps = StepRouting.stepsFor(from, to);
+        // ---- issue 8: a dossier carried over from an old system is not news to its citizen (no notification for
+        // the import itself); every later change notifies as usual
+        if (oldImage == null && newImage.containsKey("importedFrom")) {
+            steps = steps.stream().filter(s -> s != StepRouting.Step.NOTIFY).toList();
+        }
         for (StepRouting.Step step : steps) {
             String url = queues.get(step);
             if (url == null) {

@@ -9,7 +9,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
@@ -29,8 +29,8 @@ public class FeeCalculatorHandler implements RequestHandler<SQSEvent, SQSBatchRe
     private final SqsBatch batch;
 
     public FeeCalculatorHandler() {
-        this(new FeeAssessment(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                        CatalogProcedureSource.bundled(), Clock.systemUTC()),
+        this(new FeeAssessment(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                        CatalogProcedureSource.fromEnvironment(), Clock.systemUTC()),
                 new SqsBatch(Env.get("FEE_DLQ_URL")));
     }
 

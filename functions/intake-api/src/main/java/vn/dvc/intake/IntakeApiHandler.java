@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.Priming;
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.S3Clients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.documents.DynamoCitizenDocuments;
@@ -17,16 +20,19 @@ import vn.dvc.aws.http.HttpApiHandler;
 import vn.dvc.aws.http.HttpRequest;
 import vn.dvc.aws.http.HttpResponse;
 import vn.dvc.core.documents.CitizenDocuments;
+import vn.dvc.core.documents.StoredDocument;
 import vn.dvc.core.dossier.ApplicantKeys;
 import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.error.ApiException;
 import vn.dvc.core.intake.DocumentUploads;
 import vn.dvc.core.intake.FilingService;
 import vn.dvc.core.intake.ProcedureSource;
+import vn.dvc.core.intake.Routing;
 import vn.dvc.core.intake.UploadUrls;
 import vn.dvc.core.intake.Withdrawal;
 import vn.dvc.core.json.Json;
 import vn.dvc.core.security.Role;
+import vn.dvc.core.units.AdministrativeUnits;
 
 /**
  * intake-api (HTTP API, JWT).
@@ -48,12 +54,23 @@ public class IntakeApiHandler extends HttpApiHandler {
     private final ApplicantKeys keys;
 
     public IntakeApiHandler() {
-        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                CatalogProcedureSource.bundled(),
-                new S3UploadUrls(AwsClients.presigner(), Env.require("DOCUMENT_BUCKET")),
-                new DynamoCitizenDocuments(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                CatalogProcedureSource.fromEnvironment(),
+                new S3UploadUrls(S3Clients.presigner(), Env.require("DOCUMENT_BUCKET")),
+                new DynamoCitizenDocuments(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
                 Clock.systemUTC());
+        // SnapStart (performance, issue 9): the first filing otherwise loads the unit register with its old-to-new
+        // map (~1 MB of CSV), the routing tables and the JSON Schema factory; before the snapshot instead
+        Priming.register(() -> {
+            AdministrativeUnits.get().resolveOld("00004");
+            Routing.agencies();
+            try {
+                Class.forName("vn.dvc.core.intake.FormSchema");
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public IntakeApiHandler(DossierStore store, ProcedureSource procedures, UploadUrls uploads,
@@ -97,10 +114,31 @@ public class IntakeApiHandler extends HttpApiHandler {
             throw ApiException.forbidden("CITIZENS_ONLY", "Kho giấy tờ dành cho công dân.",
                     "The document store is for citizens.");
         }
-        var items = citizenDocuments.list(keys.keyOf(caller.personalId()), 200).stream().map(d -> {
+        int limit = parseLimit(request.query("limit"));
+        String cursor = request.query("cursor");
+        if (cursor != null && !StoredDocument.isWellFormedId(cursor)) {
+            throw ApiException.badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ.", "The paging cursor is invalid.");
+        }
+        // A citizen holds few documents: read them all (newest first) and page here; the cursor is the last id seen.
+        List<StoredDocument> all = citizenDocuments.list(keys.keyOf(caller.personalId()), MAX_DOCUMENTS);
+        int from = 0;
+        if (cursor != null) {
+            from = -1;
+            for (int i = 0; i < all.size() && from < 0; i++) {
+                if (all.get(i).id().equals(cursor)) {
+                    from = i + 1;
+                }
+            }
+            if (from < 0) {
+                throw ApiException.badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ.", "The paging cursor is invalid.");
+            }
+        }
+        List<StoredDocument> page = all.subList(from, Math.min(all.size(), from + limit));
+        var items = page.stream().map(d -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("documentId", d.id());
             m.put("documentType", d.documentType());
+            m.put("kind", d.documentType().startsWith(StoredDocument.RESULT_TYPE_PREFIX) ? "RESULT" : "DOCUMENT");
             m.put("contentType", d.contentType());
             m.put("sizeBytes", d.sizeBytes());
             m.put("sha256", d.sha256());
@@ -108,7 +146,27 @@ public class IntakeApiHandler extends HttpApiHandler {
             m.put("storedAt", d.storedAt() == null ? null : d.storedAt().toString());
             return m;
         }).toList();
-        return HttpResponse.json(200, Map.of("items", items));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("nextCursor", from + limit < all.size() && !page.isEmpty() ? page.get(page.size() - 1).id() : null);
+        return HttpResponse.json(200, body);
+    }
+
+    private static final int MAX_DOCUMENTS = 1000;
+
+    private static int parseLimit(String text) {
+        if (text == null) {
+            return 50;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= 200) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 200.", "limit must be between 1 and 200.");
     }
 
     /** The documents route takes the list itself ({@code [{component, contentType}]}) or {@code {"components": [...]}}. */

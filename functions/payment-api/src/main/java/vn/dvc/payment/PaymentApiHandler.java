@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
@@ -42,7 +42,7 @@ public class PaymentApiHandler extends HttpApiHandler {
     private final Clock clock;
 
     public PaymentApiHandler() {
-        this(new PaymentService(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(new PaymentService(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                         new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")), Clock.systemUTC(),
                         Duration.ofMinutes(Env.getLong("PAYMENT_VALIDITY_MINUTES", 15)),
                         CatalogProcedureSource.bundled()),

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.payment.DynamoOpenPayments;
@@ -32,10 +32,10 @@ public class PaymentSweeperHandler implements RequestHandler<ScheduledEvent, Map
     private final Clock clock;
 
     public PaymentSweeperHandler() {
-        this(new PaymentService(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+        this(new PaymentService(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                         new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")), Clock.systemUTC(),
                         Duration.ofMinutes(Env.getLong("PAYMENT_VALIDITY_MINUTES", 15))),
-                new DynamoOpenPayments(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")), Clock.systemUTC());
+                new DynamoOpenPayments(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")), Clock.systemUTC());
     }
 
     public PaymentSweeperHandler(PaymentService payments, OpenPayments open, Clock clock) {

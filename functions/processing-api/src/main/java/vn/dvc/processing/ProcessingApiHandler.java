@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
+import vn.dvc.aws.clients.S3Clients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.documents.S3DocumentObjects;
@@ -68,17 +69,17 @@ public class ProcessingApiHandler extends HttpApiHandler {
     private final Clock clock;
 
     public ProcessingApiHandler() {
-        this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")), Env.require("DOSSIER_TABLE"),
+        this(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")), Env.require("DOSSIER_TABLE"),
                 Env.require("DOCUMENT_BUCKET"));
     }
 
     private ProcessingApiHandler(DynamoDossierStore store, String table, String bucket) {
-        this(store, new DynamoWorkQueue(AwsClients.dynamo(), table),
-                new DecisionService(store, CatalogProcedureSource.bundled(), Acceptance.standard(),
-                        new S3UploadUrls(AwsClients.presigner(), bucket), new DynamoAccessAudit(AwsClients.dynamo(), table),
+        this(store, new DynamoWorkQueue(DynamoClients.dynamo(), table),
+                new DecisionService(store, CatalogProcedureSource.fromEnvironment(), Acceptance.standard(),
+                        new S3UploadUrls(S3Clients.presigner(), bucket), new DynamoAccessAudit(DynamoClients.dynamo(), table),
                         Clock.systemUTC()),
-                new ResultService(store, new S3DocumentObjects(AwsClients.s3(), bucket), ResultSigners.fromEnv(), Clock.systemUTC()),
-                new S3DocumentLinks(AwsClients.presigner(), bucket), new DynamoAccessAudit(AwsClients.dynamo(), table),
+                new ResultService(store, new S3DocumentObjects(S3Clients.s3(), bucket), ResultSigners.fromEnv(), Clock.systemUTC()),
+                new S3DocumentLinks(S3Clients.presigner(), bucket), new DynamoAccessAudit(DynamoClients.dynamo(), table),
                 Clock.systemUTC());
     }
 

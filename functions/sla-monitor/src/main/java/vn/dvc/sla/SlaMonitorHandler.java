@@ -1,5 +1,6 @@
 package vn.dvc.sla;
 
+import vn.dvc.aws.clients.DynamoClients;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -10,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
-import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.logging.Observability;
@@ -41,7 +41,7 @@ public class SlaMonitorHandler implements RequestHandler<ScheduledEvent, Map<Str
     /** The production wiring with a chosen clock (tests run the monitor "at" an instant). */
     public static SlaMonitor monitorFromEnvironment(Clock clock) {
         String table = Env.require("DOSSIER_TABLE");
-        var dynamo = AwsClients.dynamo();
+        var dynamo = DynamoClients.dynamo();
         SlaMonitor.Policy policy = new SlaMonitor.Policy((int) Env.getLong("SLA_DUE_SOON_WORKING_HOURS", 8),
                 (int) Env.getLong("SLA_APOLOGY_WORKING_DAYS", 5), (int) Env.getLong("SLA_MAX_PER_RUN", 2000));
         return new SlaMonitor(new DynamoDossierStore(dynamo, table), new DynamoDueIndex(dynamo, table),

@@ -1,5 +1,6 @@
 package vn.dvc.stats;
 
+import vn.dvc.aws.clients.DynamoClients;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -11,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
-import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.logging.Observability;
@@ -36,8 +36,8 @@ public class StatsAggregatorHandler implements RequestHandler<SQSEvent, SQSBatch
     private final SqsBatch batch;
 
     public StatsAggregatorHandler() {
-        this(new StatsAggregator(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                new DynamoStatsStore(AwsClients.dynamo(), Env.require("STATS_TABLE"))), new SqsBatch(Env.get("STATS_DLQ_URL")));
+        this(new StatsAggregator(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new DynamoStatsStore(DynamoClients.dynamo(), Env.require("STATS_TABLE"))), new SqsBatch(Env.get("STATS_DLQ_URL")));
     }
 
     public StatsAggregatorHandler(StatsAggregator aggregator, SqsBatch batch) {

@@ -1,9 +1,9 @@
 package vn.dvc.stats;
 
+import vn.dvc.aws.clients.DynamoClients;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import vn.dvc.aws.AwsClients;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.http.HttpApiHandler;
 import vn.dvc.aws.http.HttpRequest;
@@ -46,7 +46,7 @@ public class StatsApiHandler extends HttpApiHandler {
     }
 
     static StatsService serviceFromEnvironment() {
-        var dynamo = AwsClients.dynamo();
+        var dynamo = DynamoClients.dynamo();
         EarlyWarning warning = new EarlyWarning(Double.parseDouble(Env.get("STATS_ALERT_ON_TIME_RATE", "0.90")),
                 Double.parseDouble(Env.get("STATS_WATCH_ON_TIME_RATE", "0.95")));
         return new StatsService(new DynamoStatsStore(dynamo, Env.require("STATS_TABLE")),

@@ -9,7 +9,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.DynamoClients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
@@ -30,8 +30,8 @@ public class ValidationWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     private final SqsBatch batch;
 
     public ValidationWorkerHandler() {
-        this(new ValidationService(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                        CatalogProcedureSource.bundled(), PopulationRegisters.fromEnvironment(), Clock.systemUTC()),
+        this(new ValidationService(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                        CatalogProcedureSource.fromEnvironment(), PopulationRegisters.fromEnvironment(), Clock.systemUTC()),
                 new SqsBatch(Env.get("VALIDATION_DLQ_URL")));
     }
 

@@ -154,8 +154,46 @@ public final class DynamoDossierStore implements DossierStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new IdempotencyRecord(scopedKey, str(item, "requestHash"), (int) num(item, "status", 200),
-                str(item, "body"), Instant.ofEpochSecond(num(item, "ttl", 0))));
+        return Optional.of(toIdempotency(scopedKey, item));
+    }
+
+    private static IdempotencyRecord toIdempotency(String scopedKey, Map<String, AttributeValue> item) {
+        return new IdempotencyRecord(scopedKey, str(item, "requestHash"), (int) num(item, "status", 200),
+                str(item, "body"), Instant.ofEpochSecond(num(item, "ttl", 0)));
+    }
+
+    /** issue 8: consistent BatchGetItem, 100 keys per call, unprocessed keys retried. */
+    @Override
+    public Map<String, IdempotencyRecord> idempotencies(java.util.Collection<String> scopedKeys) {
+        Map<String, IdempotencyRecord> found = new HashMap<>();
+        List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(scopedKeys));
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> batch = new ArrayList<>();
+            for (String key : keys.subList(from, Math.min(keys.size(), from + 100))) {
+                batch.add(Map.of("pk", s("IDEMP#" + key), "sk", s("IDEMP")));
+            }
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = Map.of(table,
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(batch)
+                            .consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                var finalRequest = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(finalRequest));
+                for (var item : response.responses().getOrDefault(table, List.of())) {
+                    String key = str(item, "pk").substring("IDEMP#".length());
+                    found.put(key, toIdempotency(key, item));
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    try {
+                        Thread.sleep(Math.min(1000, 20L << Math.min(attempt, 5)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
-import vn.dvc.aws.AwsClients;
+import vn.dvc.aws.clients.SqsClients;
 import vn.dvc.aws.logging.Observability;
 
 /**
@@ -72,7 +72,7 @@ public final class SqsBatch {
             return false;
         }
         try {
-            SqsClient client = sqs != null ? sqs : AwsClients.sqs();
+            SqsClient client = sqs != null ? sqs : SqsClients.sqs();
             client.sendMessage(b -> b.queueUrl(deadLetterQueueUrl).messageBody(message.getBody()).messageAttributes(Map.of(
                     "reason", text(e.reasonCode()),
                     "detail", text(e.getMessage() == null ? "-" : e.getMessage()),
