@@ -383,7 +383,10 @@ public final class Bench {
         System.out.println();
         System.out.println(md);
         Files.createDirectories(root.resolve("docs"));
-        Files.writeString(root.resolve("docs/performance.md"), md.toString());
+        // -Dbench.out=path/name writes name.md and name.json elsewhere (a partial run beside the published one)
+        String out = System.getProperty("bench.out", "docs/performance");
+        Files.createDirectories(root.resolve(out).getParent());
+        Files.writeString(root.resolve(out + ".md"), md.toString());
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("date", date);
         all.put("machine", machine);
@@ -393,7 +396,7 @@ public final class Bench {
         all.put("warm", warmJson);
         all.put("throughput", throughputJson);
         all.put("lifecycle", lifecycleJson);
-        Files.writeString(root.resolve("docs/performance.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all));
+        Files.writeString(root.resolve(out + ".json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all));
     }
 
     static String codeSource(Class<?> type) throws URISyntaxException {
