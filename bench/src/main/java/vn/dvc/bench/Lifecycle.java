@@ -183,7 +183,7 @@ final class Lifecycle {
     }
 
     private void await(String code, String citizen, DossierStatus status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             DossierStatus now = store.find(code).orElseThrow().status();
             if (now == status || now.ordinal() > status.ordinal()) {
@@ -215,7 +215,7 @@ final class Lifecycle {
 
     private HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(suite.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(suite.baseUrl() + path)).timeout(Duration.ofSeconds(180))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) b.header("Content-Type", "application/json");
         if (token != null) b.header("Authorization", "Bearer " + token);

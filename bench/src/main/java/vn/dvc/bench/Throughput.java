@@ -54,7 +54,7 @@ final class Throughput {
         }
         String code = Json.tree(first.body()).path("code").asText();
         HttpRequest read = HttpRequest.newBuilder(URI.create(base + "/dossiers/" + code)).header("Authorization", "Bearer " + citizen)
-                .timeout(Duration.ofSeconds(30)).GET().build();
+                .timeout(Duration.ofSeconds(180)).GET().build();
         DynamoDbClient dynamo = suite.dynamo();
         String table = suite.names().tableName("DossierTable");
         List<Mix> mixes = new ArrayList<>();
@@ -124,7 +124,7 @@ final class Throughput {
     private static HttpRequest post(String url, String token, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", "tp-" + UUID.randomUUID())
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofSeconds(180)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static String token(HttpClient http, String base, Map<String, Object> claims) throws Exception {
