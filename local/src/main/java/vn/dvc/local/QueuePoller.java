@@ -86,7 +86,7 @@ final class QueuePoller implements Runnable {
             r.setAwsRegion(Engines.REGION);
             records.add(r);
         }
-        event.setRecords(records);
+        event.setRecords(DeliveryChaos.shuffled(records));
         Set<String> failed = new HashSet<>();
         try {
             Object result = functions.invoke(functionId, event);
@@ -95,6 +95,16 @@ final class QueuePoller implements Runnable {
             }
         } catch (RuntimeException e) {
             messages.forEach(m -> failed.add(m.messageId()));
+        }
+        if (DeliveryChaos.enabled()) { // reliability (issue 10): the whole batch again, in another order
+            SQSEvent again = new SQSEvent();
+            again.setRecords(DeliveryChaos.shuffled(records));
+            DeliveryChaos.counted("sqs:" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1), records.size());
+            try {
+                functions.invoke(functionId, again);
+            } catch (RuntimeException ignored) {
+                // the first delivery decides what is retried
+            }
         }
         for (Message m : messages) {
             if (failed.contains(m.messageId())) {

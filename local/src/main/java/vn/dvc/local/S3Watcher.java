@@ -54,6 +54,7 @@ final class S3Watcher implements Runnable {
 
     private void scan() {
         Set<String> present = new HashSet<>();
+        List<S3Object> fresh = new java.util.ArrayList<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
             present.add(object.key());
             String fingerprint = object.eTag() + "@" + object.lastModified() + "#" + object.size();
@@ -61,7 +62,21 @@ final class S3Watcher implements Runnable {
                 continue;
             }
             seen.put(object.key(), fingerprint);
-            notify(object);
+            fresh.add(object);
+        }
+        if (DeliveryChaos.enabled()) { // reliability (issue 10): each event twice, out of order
+            fresh = DeliveryChaos.shuffled(fresh);
+        }
+        fresh.forEach(this::notify);
+        if (DeliveryChaos.enabled() && !fresh.isEmpty()) {
+            DeliveryChaos.counted("s3", fresh.size());
+            for (S3Object object : DeliveryChaos.shuffled(fresh)) {
+                try {
+                    functions.invoke(functionId, event(bucket, object.key(), object.size(), object.eTag()));
+                } catch (RuntimeException ignored) {
+                    // the first delivery decides what is retried
+                }
+            }
         }
         seen.keySet().retainAll(present);
     }

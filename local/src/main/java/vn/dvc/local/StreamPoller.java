@@ -115,6 +115,18 @@ final class StreamPoller implements Runnable {
     }
 
     private void deliver(String shardId, List<Record> records) {
+        deliverWithRetries(shardId, records);
+        if (DeliveryChaos.enabled()) { // reliability (issue 10): the batch again, shuffled, after newer records
+            DeliveryChaos.counted("stream", records.size());
+            try {
+                functions.invoke(functionId, toEvent(DeliveryChaos.shuffled(records)));
+            } catch (RuntimeException ignored) {
+                // the first delivery decides what is retried
+            }
+        }
+    }
+
+    private void deliverWithRetries(String shardId, List<Record> records) {
         List<Record> pending = records;
         for (int attempt = 0; attempt <= maxRetries && !pending.isEmpty(); attempt++) {
             String failedSequence;

@@ -88,7 +88,67 @@ class AuthorizationMatrixIT {
             }
         }
         System.out.println("authorization matrix: " + checked + " requests, " + leaks.size() + " leaks");
+        record("requests", checked);
+        record("leaks", leaks.size());
         assertTrue(leaks.isEmpty(), String.join("\n", leaks));
+    }
+
+    /**
+     * The callers with a right to the dossier (issue 10: all nine roles are covered between this and
+     * {@link #foreignCallers}): each route must answer them without a 5xx, and the dossier's read routes must answer
+     * them 200 (the "own resource" side of the matrix; the foreign side is every foreign caller above).
+     */
+    static Map<String, String> ownCallers() {
+        Api api = Suite.api();
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("the applicant", api.citizen(OWNER_PID));
+        callers.put("official of the agency", api.token("OFFICIAL", null, agencyId, "01"));
+        callers.put("supervisor of the province", api.token("SUPERVISOR", null, null, "01"));
+        callers.put("operator", api.token("OPERATOR", null, null, null));
+        return callers;
+    }
+
+    static final java.util.Set<String> READS = java.util.Set.of("GET /dossiers/{code}", "GET /dossiers/{code}/history");
+
+    @Test
+    void everyRightfulCallerIsServedWithoutAServerError() {
+        Api api = Suite.api().withoutContractCheck(); // "{}" to every route: asserts no 5xx and the reads itself
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        // reads first, then everything else: a write (withdrawal, say) must not hide a read's answer
+        List<Template.Route> routes = new ArrayList<>(Suite.suite().template().routes());
+        routes.sort(java.util.Comparator.comparing((Template.Route r) -> !r.method().equals("GET")));
+        Map<String, String> callers = ownCallers();
+        for (Template.Route route : routes) {
+            String path = concretePath(route);
+            for (var caller : callers.entrySet()) {
+                String body = route.method().equals("GET") ? null : "{}";
+                Api.Response r = api.send(route.method(), path, caller.getValue(), body,
+                        body == null ? Map.of() : Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                checked++;
+                if (r.status() >= 500) {
+                    problems.add(route.routeKey() + " as " + caller.getKey() + ": " + r.status() + " " + r.body());
+                }
+                if (READS.contains(route.routeKey()) && r.status() != 200) {
+                    problems.add(route.routeKey() + " as " + caller.getKey() + " refused: " + r.status() + " " + r.body());
+                }
+            }
+        }
+        System.out.println("authorization matrix (rightful callers): " + checked + " requests, " + problems.size() + " problems");
+        record("ownSideRequests", checked);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    private static synchronized void record(String figure, Object value) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        if (Reliability.read().get("authorization") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> figures.put(k.toString(), v));
+        }
+        figures.remove("recordedAt");
+        figures.put(figure, value);
+        figures.put("roles", 9);
+        figures.put("routes", Suite.suite().template().routes().size());
+        Reliability.record("authorization", figures);
     }
 
     @Test

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  * ones reach the handler), and two handler crashes on writes: before the write (the step read, then died) and
  * after it (the write is durable, the handler dies before it answers, so the whole step runs again).
  *
- * <p>Only calls made while {@code vn.dvc.local.FunctionHost} is on the stack are touched: the runner's pollers and
+ * <p>Only calls made inside a function's invocation ({@code FunctionHost.currentFunction()}) are touched: the runner's pollers and
  * the tests' own reads and assertions never see a fault. Inert until enabled.
  */
 public final class FaultInjector implements ExecutionInterceptor {
@@ -79,11 +79,23 @@ public final class FaultInjector implements ExecutionInterceptor {
         return CALLS.get();
     }
 
+    /** A call made by a function's handler (the host marks its thread), not by the runner or the test itself. */
     private static boolean insideFunction() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().equals("vn.dvc.local.FunctionHost")));
+        return vn.dvc.local.FunctionHost.currentFunction() != null;
     }
 
-    private static void count(Kind kind, String service) {
+    /** One spelling per service (the SDK's attributes differ between the execution phases: "s3" and "S3"). */
+    private static String canonical(String service) {
+        return switch (service == null ? "" : service.toLowerCase(java.util.Locale.ROOT)) {
+            case "dynamodb" -> "DynamoDb";
+            case "s3" -> "S3";
+            case "sqs" -> "Sqs";
+            default -> service;
+        };
+    }
+
+    private static void count(Kind kind, String rawService) {
+        String service = canonical(rawService);
         INJECTED.computeIfAbsent(kind.name(), k -> new AtomicLong()).incrementAndGet();
         INJECTED.computeIfAbsent(service + ":" + kind.name(), k -> new AtomicLong()).incrementAndGet();
     }
@@ -123,7 +135,7 @@ public final class FaultInjector implements ExecutionInterceptor {
         if (attempt > 1 && !attributes.getAttribute(PERSISTENT)) {
             return; // a transient fault: the SDK's retry goes through
         }
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String service = canonical(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME));
         count(kind, service);
         throw switch (kind) {
             case TIMEOUT -> SdkClientException.builder().message("injected: read timed out")

@@ -51,7 +51,9 @@ class FaultsIT {
     static final int LIVES = Integer.getInteger("reliability.lives", 200);
     static final long SEED = Long.getLong("reliability.seed", 20261123L);
     static final double FAULT_RATE = Double.parseDouble(System.getProperty("reliability.faultRate", "0.05"));
-    static final int PARALLEL = Integer.getInteger("reliability.parallel", 8);
+    static final int PARALLEL = Integer.getInteger("reliability.parallel", 16);
+    /** How long one life may take before it counts as stuck (generous: shared CI machines are slow). */
+    static final int LIFE_SECONDS = Integer.getInteger("reliability.lifeSeconds", 300);
     static final String BIRTH = "1.001193";      // free
     static final String PASSPORT = "1.001456";   // 200,000 VND
     static final List<String> PASSPORT_COMPONENTS = List.of("to-khai-de-nghi-cap-ho", "to-khai-de-nghi-cap-ho-2", "anh-moi-chup-khong-qua-06");
@@ -79,6 +81,8 @@ class FaultsIT {
     @Test
     void dossierLivesUnderInjectedFaultsLoseNothingAndDoubleNothing() throws Exception {
         Map<String, Integer> dlqBefore = deadLetterCounts();
+        Thread.sleep(2100); // dossiers are counted from the second before: keep earlier tests' filings out
+        java.time.Instant startedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         FaultInjector.enable(SEED, FAULT_RATE, 0.3);
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
@@ -131,6 +135,11 @@ class FaultsIT {
         if (filedDossiers != lives.size()) {
             problems.add("filings: " + lives.size() + " lives but " + filedDossiers + " dossiers carry their codes");
         }
+        long createdDuringRun = dossiersCreatedSince(startedAt);
+        if (createdDuringRun != lives.size()) {
+            problems.add("filings: " + lives.size() + " lives but " + createdDuringRun + " dossiers created during the run"
+                    + " (a retried filing made a second dossier?)");
+        }
         List<String> deadLettered = deadLetters(dlqBefore, lives, unfinished, problems);
         System.out.printf("faults: %d lives in %d s (%d in parallel), %d completed, %d paid once; %d function AWS calls,"
                         + " injected %s; %d client retries; unfinished %s; dead-lettered %s%n",
@@ -156,14 +165,23 @@ class FaultsIT {
         figures.put("dataLost", problems.size());
         Reliability.record("faults", figures);
 
+        assertTrue(FaultInjector.callsSeen() > 0, "the fault injector saw no function call: is it registered"
+                + " (tests/src/test/resources/software/amazon/awssdk/global/handlers/execution.interceptors)?");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertTrue(injected.values().stream().mapToLong(Long::longValue).sum() > 0, "faults were injected");
     }
 
     // ------------------------------------------------------------------ one life, driven like real clients
 
-    private Life live(int n) {
-        String pid = citizenId(n);
+    Life live(int n) {
+        return live(n, citizenId(n), Map.of("fullName", "Nguyễn Văn An", "dateOfBirth", "1990-05-12", "phone", "0912345678"));
+    }
+
+    /** One life of a free (even n) or paid (odd n) procedure, filed by citizen {@code pid} for {@code applicant}. */
+    Life live(int n, String pid, Map<String, Object> applicant) {
+        if (n % 1000 < PARALLEL) {
+            sleep((n % 1000) * 300L); // the first wave arrives over a few seconds, not in one instant
+        }
         String procedure = n % 2 == 0 ? BIRTH : PASSPORT;
         String citizen = api.citizen(pid);
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
@@ -171,7 +189,7 @@ class FaultsIT {
         body.put("procedureCode", procedure);
         body.put("communeCode", "00004");
         body.put("channel", "ONLINE");
-        body.put("applicant", Map.of("fullName", "Nguyễn Văn An", "dateOfBirth", "1990-05-12", "phone", "0912345678"));
+        body.put("applicant", applicant);
         body.put("form", procedure.equals(BIRTH) ? WalkingSkeletonIT.birthFiling().get("form") : Map.of());
         List<String> components = procedure.equals(BIRTH) ? List.of("to-khai-dang-ky-khai-sinh") : PASSPORT_COMPONENTS;
         body.put("components", components.stream().map(c -> Map.of("component", c, "contentType", "application/pdf")).toList());
@@ -186,7 +204,7 @@ class FaultsIT {
             api.upload(upload.path("url").asText(), "application/pdf", Files.pdf());
         }
         DynamoDossierStore store = store();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(LIFE_SECONDS).toNanos();
         long lastChange = System.nanoTime();
         long lastVersion = -1;
         String official = null;
@@ -237,7 +255,7 @@ class FaultsIT {
                 case RESULT_ISSUED -> act(code, official, "complete");
                 default -> { /* RECEIVED, VALIDATING, VALIDATED, SUPPLEMENT_REQUESTED: the pipeline's turn */ }
             }
-            sleep(150);
+            sleep(250); // a client polling its dossier; the pipeline does not wait for it
         }
         notes.add("timed out");
         return new Life(code, procedure, pid, store.find(code).orElseThrow().status(), notes);
@@ -249,13 +267,25 @@ class FaultsIT {
 
     /** A client retrying a 5xx (the front door's answer when a function fails), with a short backoff. */
     private Api.Response retry(Supplier<Api.Response> call) {
-        Api.Response r = call.get();
-        for (int attempt = 1; r.status() >= 500 && attempt <= 8; attempt++) {
+        Api.Response r = once(call);
+        for (int attempt = 1; (r.status() >= 500 || r.body().contains("RETRY_IN_PROGRESS")) && attempt <= 8; attempt++) {
             clientRetries.incrementAndGet();
             sleep(100L * attempt);
-            r = call.get();
+            r = once(call);
         }
         return r;
+    }
+
+    /** One call; the client giving up after 30 s (API Gateway's integration limit) is its 504, to be retried. */
+    private static Api.Response once(Supplier<Api.Response> call) {
+        try {
+            return call.get();
+        } catch (AssertionError e) {
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                return new Api.Response(504, Map.of(), "{\"code\":\"CLIENT_TIMEOUT\"}");
+            }
+            throw e;
+        }
     }
 
     // ------------------------------------------------------------------ the books
@@ -302,7 +332,7 @@ class FaultsIT {
     }
 
     /** A paid dossier: exactly one PAID payment, paid amount == fee, nothing outstanding. */
-    private String checkPaidOnce(Life life) {
+    String checkPaidOnce(Life life) {
         Api.Response r = api.get("/dossiers/" + life.code() + "/payments", api.citizen(life.citizen()));
         if (r.status() != 200) {
             return life.code() + ": payments " + r.status();
@@ -325,6 +355,32 @@ class FaultsIT {
         return null;
     }
 
+    /** Dossier (META) items created at or after {@code since}: nobody but this test files while it runs. */
+    static long dossiersCreatedSince(java.time.Instant since) {
+        return codesCreatedSince(since).size();
+    }
+
+    /** The codes of the dossiers created at or after {@code since}. */
+    static List<String> codesCreatedSince(java.time.Instant since) {
+        List<String> codes = new ArrayList<>();
+        // createdAt is an ISO string with a fraction ("...:05.123Z" sorts before "...:05Z"): compare against the
+        // whole second before, which every instant in or after since's second sorts after
+        String from = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(1).toString();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder()
+                    .tableName(Suite.suite().names().tableName("DossierTable")).consistentRead(true)
+                    .filterExpression("sk = :meta AND createdAt >= :since")
+                    .expressionAttributeValues(Map.of(":meta", AttributeValue.fromS(DynamoDossierStore.META),
+                            ":since", AttributeValue.fromS(from)))
+                    .projectionExpression("pk").exclusiveStartKey(start).build();
+            var response = AwsClients.dynamo().scan(request);
+            response.items().forEach(item -> codes.add(item.get("pk").s().substring(item.get("pk").s().indexOf('#') + 1)));
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return codes;
+    }
+
     private static long countDossiers(DynamoDossierStore store, List<Life> lives) {
         return lives.stream().filter(l -> l.code() != null).map(Life::code).distinct()
                 .filter(code -> store.find(code).isPresent()).count();
@@ -332,7 +388,9 @@ class FaultsIT {
 
     // ------------------------------------------------------------------ dead letters
 
-    static final List<String> DLQS = List.of("ValidationDLQ", "FeeDLQ", "StreamFailureDLQ");
+    /** Every dead-letter queue of the template (a new one cannot be forgotten). */
+    static final List<String> DLQS = Suite.suite().template().resourcesOfType("AWS::SQS::Queue").stream()
+            .filter(q -> q.endsWith("DLQ")).sorted().toList();
 
     static Map<String, Integer> deadLetterCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();

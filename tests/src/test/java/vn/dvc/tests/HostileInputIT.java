@@ -32,7 +32,22 @@ class HostileInputIT {
             "{\"procedureCode\":", "[1,2,3]", "\"just a string\"", "null", "{\"procedureCode\":123,\"communeCode\":[],\"components\":{}}",
             "{\"procedureCode\":\"" + "A".repeat(200_000) + "\"}", "[".repeat(5000) + "]".repeat(5000),
             "{\"procedureCode\":\"\\ud800\",\"communeCode\":\"\\u0000\"}", "{\"a\":1,\"a\":2,\"__proto__\":{\"admin\":true}}",
-            "{\"procedureCode\":\"1.001193'; DROP TABLE dossiers;--\",\"communeCode\":\"../../../\"}");
+            "{\"procedureCode\":\"1.001193'; DROP TABLE dossiers;--\",\"communeCode\":\"../../../\"}",
+            // issue 10: deep object nesting, unicode edge cases (zero-width, full-width digits, bidi override, BOM,
+            // escaped lone surrogates in keys), path traversal in component and file names
+            "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
+            "{\"procedureCode\":\"1.001193\u200b\",\"communeCode\":\"\uff10\uff10\uff10\uff10\uff14\",\"channel\":\"ONLINE\u202e\"}",
+            "\ufeff{\"procedureCode\":\"1.001193\",\"communeCode\":\"00004\"}",
+            "{\"\\udfff\\ud800\":1,\"procedureCode\":\"\\u0000\",\"communeCode\":\"0000\\u0034\\u0301\"}",
+            traversal("../../../../etc/passwd"), traversal("..\\\\..\\\\windows\\\\win.ini"), traversal("%2e%2e%2f%2e%2e%2fsecret"),
+            traversal("uploads/../results/X00004.UBND-261123-0001/forged.pdf"));
+
+    /** A birth filing whose component code and file name try to climb out of the dossier's upload prefix. */
+    static String traversal(String name) {
+        Map<String, Object> body = new LinkedHashMap<>(WalkingSkeletonIT.birthFiling());
+        body.put("components", List.of(Map.of("component", name, "contentType", "application/pdf", "fileName", name)));
+        return vn.dvc.core.json.Json.write(body);
+    }
 
     List<Probe> corpus() {
         Api api = Suite.api().withoutContractCheck(); // probes check the error shape themselves
@@ -77,8 +92,12 @@ class HostileInputIT {
                 probes.add(new Probe(route.routeKey(), route.method(), path, token, "a=1&b=2",
                         Map.of("Content-Type", "application/x-www-form-urlencoded", "Idempotency-Key", UUID.randomUUID().toString()),
                         "form content type"));
-            } else {
+            } else if (OpenApiContract.get().queryParameters(route.method(), route.path()).stream()
+                    .anyMatch(q -> q.equals("limit") || q.equals("cursor"))) {
+                // paging is probed where api/openapi.yaml declares it (a single-resource GET takes none)
                 probes.add(new Probe(route.routeKey(), route.method(), path + "?limit=-1&cursor=%25%25%25", token, null, Map.of(), "bad paging"));
+                probes.add(new Probe(route.routeKey(), route.method(), path + "?limit=99999999999999999999", token, null, Map.of(), "huge limit"));
+                probes.add(new Probe(route.routeKey(), route.method(), path + "?limit=1e3", token, null, Map.of(), "float limit"));
             }
         }
         return probes;
@@ -114,6 +133,8 @@ class HostileInputIT {
         Thread.sleep(1500); // give any (wrongly) triggered asynchronous work time to show
         Map<String, Long> after = state();
         System.out.println("hostile input: " + corpus.size() + " requests, " + failures.size() + " failures; state " + before + " -> " + after);
+        Reliability.record("hostile", Map.of("badInputsTried", corpus.size(), "failures", failures.size(),
+                "routes", Suite.suite().template().routes().size(), "stateChanged", !before.equals(after)));
         assertTrue(corpus.size() >= 200, "corpus has " + corpus.size());
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertEquals(before, after);

@@ -71,6 +71,28 @@ public final class OpenApiContract {
         return instance;
     }
 
+    /**
+     * The query parameters the spec declares for an operation (path-level and operation-level, {@code $ref}s to
+     * {@code components/parameters} resolved). Issue 10: the hostile corpus probes paging only where it is declared.
+     */
+    public java.util.Set<String> queryParameters(String method, String pathTemplate) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        JsonNode path = spec.path("paths").path(pathTemplate);
+        for (JsonNode list : List.of(path.path("parameters"), path.path(method.toLowerCase(java.util.Locale.ROOT)).path("parameters"))) {
+            for (JsonNode p : list) {
+                JsonNode param = p;
+                if (p.has("$ref")) {
+                    String ref = p.path("$ref").asText();
+                    param = spec.at(ref.substring(1));
+                }
+                if ("query".equals(param.path("in").asText())) {
+                    names.add(param.path("name").asText());
+                }
+            }
+        }
+        return names;
+    }
+
     /** What is wrong with this response according to the spec; empty when it conforms or the route is not in it. */
     public List<String> violations(String method, String rawPath, int status, Map<String, String> headers, String body) {
         String path = rawPath.split("\\?", 2)[0];

@@ -1,7 +1,6 @@
 package vn.dvc.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -27,13 +26,19 @@ class PrivacyIT {
     static final String PHONE = "0911222333";
     static final String EMAIL = "nguoi.dan.mau@example.vn";
     static final String NAME = "Lê Thị Bảo Mật";
+    // the paid life's applicant must pass the register check: a synthetic citizen of the register (demo/citizens.json)
+    static final String PAID_PID = "001091000001";
+    static final String PAID_NAME = "Trần Thị Bích Ngọc";
 
     @Test
     void logsCarryNoPersonalData() {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
         System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Tee(originalErr, captured), true, StandardCharsets.UTF_8));
         String code;
+        String paidCode;
         try {
             Api api = Suite.api();
             String token = api.citizen(PID);
@@ -52,18 +57,33 @@ class PrivacyIT {
             Api.await(() -> api.get("/dossiers/" + code, token).json().path("status").asText(),
                     s -> !s.equals("RECEIVED") && !s.equals("VALIDATING"), Duration.ofSeconds(30));
             api.get("/dossiers/" + code + "/history", token);
-            Thread.sleep(1000); // let the asynchronous steps after the last status change log too
+            // issue 10: a whole paid life too (payment, processing, signed result, completion, notifications)
+            FaultsIT.Life paid = new FaultsIT().live(1, PAID_PID, Map.of("fullName", PAID_NAME, "dateOfBirth", "1985-02-28",
+                    "phone", PHONE, "email", EMAIL));
+            assertEquals(vn.dvc.core.dossier.DossierStatus.COMPLETED, paid.reached(), paid.code() + " " + paid.notes());
+            paidCode = paid.code();
+            api.get("/dossiers/" + paidCode + "/payments", api.citizen(PAID_PID));
+            api.get("/dossiers/" + paidCode + "/history", api.citizen(PAID_PID));
+            Thread.sleep(1500); // let the asynchronous steps after the last status change (notifications) log too
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
         String logs = captured.toString(StandardCharsets.UTF_8);
         assertTrue(logs.contains(code), "the dossier code is the correlation key in the logs");
-        for (String secret : List.of(PID, PHONE, EMAIL, NAME, "Bảo Mật")) {
-            assertFalse(logs.contains(secret), "personal data in logs: " + secret);
+        assertTrue(logs.contains(paidCode), "the paid dossier's life is in the captured logs");
+        for (String step : List.of("AWAITING_PAYMENT", "/payments/callback", "IN_PROGRESS", "RESULT_ISSUED", "COMPLETED")) {
+            assertTrue(logs.contains(step), "the captured logs cover the step " + step);
         }
-        System.out.println("privacy: " + logs.lines().count() + " log lines captured, no personal data");
+        List<String> secrets = List.of(PID, PAID_PID, PHONE, "+84911222333", "84911222333", EMAIL, NAME, "Bảo Mật", PAID_NAME, "Bích Ngọc",
+                java.text.Normalizer.normalize(NAME, java.text.Normalizer.Form.NFD));
+        List<String> found = secrets.stream().filter(logs::contains).toList();
+        long lines = logs.lines().count();
+        Reliability.record("privacy", Map.of("logLines", lines, "leaks", found.size(), "lives", 2));
+        assertTrue(found.isEmpty(), "personal data in logs: " + found);
+        System.out.println("privacy: " + lines + " log lines captured, no personal data");
     }
 
     /** Writes to the console and to the capture buffer. */

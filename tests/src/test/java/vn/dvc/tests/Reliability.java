@@ -86,10 +86,16 @@ public final class Reliability {
           .append("| Duplicate effects found | ").append(figure(all, "duplicates", "duplicateEffects")).append(" |\n")
           .append("| Hostile requests tried (all 4xx in the error shape, state unchanged) | ")
           .append(figure(all, "hostile", "badInputsTried")).append(" |\n")
-          .append("| Authorization matrix requests | ").append(figure(all, "authorization", "requests")).append(" |\n")
+          .append("| Authorization matrix requests (foreign callers / rightful callers; 9 roles x every route) | ")
+          .append(figure(all, "authorization", "requests")).append(" / ").append(figure(all, "authorization", "ownSideRequests")).append(" |\n")
+          .append("| Parallel filings for one agency (sequence gap-free) / parallel copies of one filing (one dossier) | ")
+          .append(figure(all, "concurrency", "parallelFilings")).append(" / ")
+          .append(figure(all, "concurrency", "parallelIdempotentCopies")).append(" |\n")
+          .append("| Dossier lives run with every event delivered twice and out of order | ").append(figure(all, "duplicates", "lives")).append(" |\n")
           .append("| Leaks found (authorization + privacy) | ").append(leaks(all)).append(" |\n")
           .append("| Log lines checked for personal data | ").append(figure(all, "privacy", "logLines")).append(" |\n")
           .append("| Data lost (dossiers lost, half-written, or with a history gap) | ").append(figure(all, "faults", "dataLost")).append(" |\n")
+          .append("| Fault-injection run time (s) | ").append(figure(all, "faults", "seconds")).append(" |\n")
           .append("\nPer suite, when it last ran:\n\n");
         all.forEach((suite, entry) -> md.append("- `").append(suite).append("`: ")
                 .append(entry instanceof Map<?, ?> m ? m.get("recordedAt") : "?").append('\n'));

@@ -51,7 +51,7 @@ public class IntakeApiHandler extends HttpApiHandler {
 
     public IntakeApiHandler() {
         this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                CatalogProcedureSource.bundled(),
+                CatalogProcedureSource.fromEnvironment(),
                 new S3UploadUrls(AwsClients.presigner(), Env.require("DOCUMENT_BUCKET")),
                 new DynamoCitizenDocuments(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
