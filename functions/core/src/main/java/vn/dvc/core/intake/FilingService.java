@@ -88,8 +88,9 @@ public final class FilingService {
         // (another key order, other spacing) still gets the first answer, not a 422.
         String requestHash = sha256(canonical(body, rawBody));
         // A retry usually arrives after the first attempt committed: answer it with one read, before any work.
-        if (store.idempotency(scopedKey).isPresent()) {
-            return replay(scopedKey, requestHash);
+        var first = store.idempotency(scopedKey);
+        if (first.isPresent()) {
+            return replay(first.get(), requestHash);
         }
         try {
             return fileOnce(caller, scopedKey, requestHash, body);
@@ -166,6 +167,10 @@ public final class FilingService {
     private Result replay(String scopedKey, String requestHash) {
         IdempotencyRecord record = store.idempotency(scopedKey).orElseThrow(() -> new ApiException(409, "RETRY_IN_PROGRESS",
                 LocalizedText.of("Yêu cầu trước với cùng khóa đang được xử lý.", "A request with this key is in progress.")));
+        return replay(record, requestHash);
+    }
+
+    private static Result replay(IdempotencyRecord record, String requestHash) {
         if (!record.requestHash().equals(requestHash)) {
             throw ApiException.unprocessable("IDEMPOTENCY_KEY_REUSED",
                     "Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.",
