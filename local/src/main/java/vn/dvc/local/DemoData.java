@@ -61,5 +61,11 @@ final class DemoData {
             }
         }
         System.out.println("demo data: " + filed + " dossiers filed for citizens " + DEMO_CITIZENS);
+        // ---- monitoring (issue 8): a dashboard-worthy day for GET /stats (demo supervisor: province 01)
+        try {
+            DemoMonitoring.seed(suite);
+        } catch (RuntimeException e) {
+            System.err.println("demo monitoring day failed: " + e);
+        }
     }
 }

@@ -42,7 +42,9 @@ public final class FunctionHost {
         CURRENT.set(functionId);
         long started = System.nanoTime();
         try {
-            return handler.handleRequest(event, new LocalContext(functionId, 60));
+            // issue 8: a function's own Timeout beyond the usual 60 s (the legacy importer's 15 minutes) is honoured
+            Template.FunctionSpec spec = specs.get(functionId);
+            return handler.handleRequest(event, new LocalContext(functionId, Math.max(60, spec.timeoutSeconds())));
         } finally {
             long nanos = System.nanoTime() - started;
             billedMillis.computeIfAbsent(functionId, id -> new AtomicLong()).addAndGet((nanos + 999_999) / 1_000_000);

@@ -41,7 +41,7 @@ public final class HttpFrontDoor implements AutoCloseable {
     /** A local-only endpoint: request body in, (status, JSON body) out. */
     public interface LocalEndpoint extends Function<String, Map.Entry<Integer, Object>> {}
 
-    /** A local-only endpoint with path parameters, e.g. {@code POST /_local/payments/{txn}/pay}. */
+    /** A local-only endpoint with path parameters, e.g. {@code POST /_local/payments/{txn}/pay} (and the query's). */
     public interface LocalPathEndpoint extends java.util.function.BiFunction<Map<String, String>, String, Map.Entry<Integer, Object>> {}
 
     private record PathEndpoint(String method, Pattern pattern, List<String> names, LocalPathEndpoint endpoint) {}
@@ -133,6 +133,15 @@ public final class HttpFrontDoor implements AutoCloseable {
                     Map<String, String> params = new LinkedHashMap<>();
                     for (int i = 0; i < p.names().size(); i++) {
                         params.put(p.names().get(i), URLDecoder.decode(m.group(i + 1), StandardCharsets.UTF_8));
+                    }
+                    // ---- issue 7: query parameters too (path parameters win), e.g. GET /_local/outbox?dossier=
+                    String rawQuery = exchange.getRequestURI().getRawQuery();
+                    if (rawQuery != null && !rawQuery.isEmpty()) {
+                        for (String pair : rawQuery.split("&")) {
+                            int eq = pair.indexOf('=');
+                            params.putIfAbsent(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                        }
                     }
                     var result = p.endpoint().apply(params, new String(body, StandardCharsets.UTF_8));
                     send(exchange, result.getKey(), Map.of("content-type", "application/json; charset=utf-8"),

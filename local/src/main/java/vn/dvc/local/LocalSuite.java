@@ -30,7 +30,8 @@ public final class LocalSuite implements AutoCloseable {
             "JwtAudience", "dvc-local",
             "ApplicantKeySecret", "local-development-applicant-key-secret",
             "PaymentCallbackSecret", "local-development-payment-callback-secret",
-            "AlarmTopicArn", "");
+            "AlarmTopicArn", "",
+            "NotifyMode", "outbox"); // issue 7: deliveries recorded in the local outbox (GET /_local/outbox)
     private static final Set<String> PER_FUNCTION_VARIABLES = Set.of("POWERTOOLS_SERVICE_NAME", "JAVA_TOOL_OPTIONS");
 
     private final Engines engines;
@@ -110,6 +111,9 @@ public final class LocalSuite implements AutoCloseable {
         frontDoor.addLocalEndpoint("GET /_local/health", body -> new AbstractMap.SimpleEntry<>(200, Map.of("status", "ok")));
         // development payment gateway: signs a callback for a payment request and sends it through the front door
         frontDoor.addLocalPathEndpoint("POST /_local/payments/{txn}/pay", new LocalPaymentGateway(this)::pay);
+        // ---- notifications (issue 7): what the notifier "sent" (NOTIFY_MODE=outbox), oldest first;
+        // ?dossier=<code> for one dossier, ?days=<1..14> how far back (Vietnam dates, default 2)
+        frontDoor.addLocalPathEndpoint("GET /_local/outbox", this::outbox);
         // ---- monitoring board (issue 11): web/dist at /board/, read per request so a rebuild shows without a restart
         Path board = findTemplate().getParent().resolve("web").resolve("dist");
         if (Files.isDirectory(board)) {
@@ -165,6 +169,25 @@ public final class LocalSuite implements AutoCloseable {
                 }
             }
         }
+    }
+
+    // ---- notifications (issue 7)
+    private Map.Entry<Integer, Object> outbox(Map<String, String> params, String body) {
+        int days = 2;
+        if (params.get("days") != null) {
+            try {
+                days = Integer.parseInt(params.get("days"));
+            } catch (NumberFormatException e) {
+                days = -1;
+            }
+            if (days < 1 || days > 14) {
+                return new AbstractMap.SimpleEntry<>(400, Map.of("code", "BAD_DAYS", "message", "days: 1..14"));
+            }
+        }
+        String dossier = params.get("dossier") == null || params.get("dossier").isBlank() ? null : params.get("dossier");
+        var items = vn.dvc.aws.notify.OutboxChannel.list(AwsClients.dynamo(), names.tableName("DossierTable"),
+                java.time.Clock.systemUTC(), days, dossier);
+        return new AbstractMap.SimpleEntry<>(200, Map.of("count", items.size(), "items", items));
     }
 
     private void run(String name, Runnable task, Runnable stopper) {

@@ -133,7 +133,8 @@ public final class Provisioner {
     }
 
     @SuppressWarnings("unchecked")
-    private static void createTable(DynamoDbClient dynamo, String table, Map<String, Object> props) {
+    /** Creates a table from its template definition (public for the restore drill, issue 8). */
+    public static void createTable(DynamoDbClient dynamo, String table, Map<String, Object> props) {
         if (dynamo.listTables().tableNames().contains(table)) {
             return;
         }

@@ -15,7 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class Template {
     public record FunctionSpec(String logicalId, String handlerClass, String codeUri, Map<String, Object> environment,
-                               List<EventSpec> events) {}
+                               List<EventSpec> events, int timeoutSeconds) {
+        /** issue 8: without the function's own Timeout (0: the Globals apply). */
+        public FunctionSpec(String logicalId, String handlerClass, String codeUri, Map<String, Object> environment,
+                            List<EventSpec> events) {
+            this(logicalId, handlerClass, codeUri, environment, events, 0);
+        }
+    }
 
     public record EventSpec(String name, String type, Map<String, Object> properties) {}
 
@@ -74,7 +80,8 @@ public final class Template {
             map(props.get("Events")).forEach((name, e) ->
                     events.add(new EventSpec(name, (String) map(e).get("Type"), map(map(e).get("Properties")))));
             String handler = (String) props.get("Handler");
-            functions.add(new FunctionSpec(id, handler.split("::")[0], (String) props.get("CodeUri"), env, events));
+            int timeout = props.get("Timeout") instanceof Number n ? n.intValue() : 0; // issue 8
+            functions.add(new FunctionSpec(id, handler.split("::")[0], (String) props.get("CodeUri"), env, events, timeout));
         }
         return functions;
     }

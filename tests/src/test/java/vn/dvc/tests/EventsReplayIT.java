@@ -31,8 +31,24 @@ class EventsReplayIT {
     static final Map<String, Integer> HTTP_STATUS = Map.ofEntries(
             Map.entry("intake-api/http-file-dossier.json", 201),
             Map.entry("intake-api/http-file-dossier-missing-key.json", 400),
+            // ---- intake (issue 4): replayed after http-file-dossier.json (sorted), same key: first answer / 422
+            Map.entry("intake-api/http-retry-same-key-same-body.json", 201),
+            Map.entry("intake-api/http-retry-same-key-other-body.json", 422),
             Map.entry("catalog-api/http-get-procedure.json", 200),
             Map.entry("catalog-api/http-get-procedure-unknown.json", 404),
+            // ---- catalog (issue 3): an old province code answers for the new one; bad paging 400; a split old commune
+            // lists its candidates; a publication by an operator is 201 (the next version), an invalid one 422, a citizen's 403
+            Map.entry("catalog-api/http-list-procedures-old-province.json", 200),
+            Map.entry("catalog-api/http-list-procedures-bad-paging.json", 400),
+            Map.entry("catalog-api/http-get-procedure-version.json", 200),
+            Map.entry("catalog-api/http-get-unit-split.json", 200),
+            Map.entry("catalog-api/http-get-unit-malformed.json", 400),
+            Map.entry("catalog-api/http-get-unit-unknown.json", 404),
+            Map.entry("catalog-api/http-search-units.json", 200),
+            Map.entry("catalog-api/http-list-agencies.json", 200),
+            Map.entry("catalog-api/http-publish-procedure.json", 201),
+            Map.entry("catalog-api/http-publish-procedure-invalid.json", 422),
+            Map.entry("catalog-api/http-publish-procedure-citizen.json", 403),
             Map.entry("status-api/http-get-dossier-foreign.json", 404),
             Map.entry("status-api/http-list-own.json", 200),
             // ---- processing (issue 6): sample dossiers are not stored, so an own official's action is 404 (after the
@@ -63,7 +79,21 @@ class EventsReplayIT {
             Map.entry("payment-api/http-callback-duplicate.json", 404),
             Map.entry("payment-api/http-callback-amount-mismatch.json", 404),
             Map.entry("payment-api/http-callback-bad-signature.json", 401),
-            Map.entry("payment-api/http-request-payment-foreign.json", 404));
+            Map.entry("payment-api/http-request-payment-foreign.json", 404),
+            // ---- notifications and status (issue 7): dossiers of NotifySamples; the look-up is anonymous, the rating
+            // of a dossier not yet completed is 409, a score of 9 is 422
+            Map.entry("status-api/http-get-dossier-own.json", 200),
+            Map.entry("status-api/http-public-lookup.json", 200),
+            Map.entry("status-api/http-public-lookup-wrong-digits.json", 404),
+            Map.entry("status-api/http-public-lookup-no-digits.json", 400),
+            Map.entry("status-api/http-rate-not-completed.json", 409),
+            Map.entry("status-api/http-rate-bad-score.json", 422),
+            // ---- monitoring (issue 8)
+            Map.entry("stats-api/http-get-stats-supervisor.json", 200),
+            Map.entry("stats-api/http-get-stats-supervisor-other-province.json", 403),
+            Map.entry("stats-api/http-get-stats-official-other-agency.json", 403),
+            Map.entry("stats-api/http-get-stats-citizen.json", 403),
+            Map.entry("stats-api/http-get-stats-bad-range.json", 400));
 
     /** SQS events: how many records the handler must report as failed (poison goes to the DLQ, not back). */
     static final Map<String, Integer> SQS_FAILURES = Map.ofEntries(
@@ -74,7 +104,33 @@ class EventsReplayIT {
             Map.entry("validation-worker/sqs-incomplete.json", 0),
             Map.entry("validation-worker/sqs-register-mismatch.json", 0),
             Map.entry("fee-calculator/sqs-validated.json", 0),
-            Map.entry("fee-calculator/sqs-poison-message.json", 0));
+            Map.entry("fee-calculator/sqs-poison-message.json", 0),
+            // ---- notifications (issue 7): sent; the same request redelivered (sent once, see NotificationIT); the
+            // outbox's busy number fails temporarily (back to the queue with backoff); an unknown number falls back to
+            // e-mail; poison (not JSON, unknown status, unknown dossier) goes to the DLQ
+            Map.entry("notifier/sqs-good.json", 0),
+            Map.entry("notifier/sqs-good-redelivered.json", 0),
+            Map.entry("notifier/sqs-temporary-failure.json", 1),
+            Map.entry("notifier/sqs-permanent-failure-falls-back.json", 0),
+            Map.entry("notifier/sqs-poison-message.json", 0),
+            // ---- monitoring (issue 8): unknown dossier and malformed messages go to the stats DLQ with a reason
+            Map.entry("stats-aggregator/sqs-status-changed-unknown-dossier.json", 0),
+            Map.entry("stats-aggregator/sqs-poison-message.json", 0));
+
+    // ---- legacy import (issue 8): the handler's outcome line. The fixture (events/legacy-importer/files/) is
+    // uploaded to the event's key first; the local S3 watcher may import it at the same moment, so a first import
+    // counts imported + duplicates = 3. The re-import replays the good file first, then must import nothing.
+    static final Map<String, String> S3_OUTCOMES = Map.ofEntries(
+            Map.entry("legacy-importer/s3-import-good-csv.json",
+                    "COMPLETE rows=4 (imported=3 duplicates=0|imported=2 duplicates=1|imported=1 duplicates=2|imported=0 duplicates=3) failed=1 manual=[01]"),
+            Map.entry("legacy-importer/s3-import-reimport.json", "COMPLETE rows=4 imported=0 duplicates=3 failed=1 manual=0"),
+            Map.entry("legacy-importer/s3-import-bad-file.json", "REJECTED MISSING_COLUMNS"));
+    static final Map<String, String> S3_FIXTURES = Map.ofEntries(
+            Map.entry("legacy-importer/s3-import-good-csv.json", "legacy-importer/files/good.csv"),
+            Map.entry("legacy-importer/s3-import-reimport.json", "legacy-importer/files/good.csv"),
+            Map.entry("legacy-importer/s3-import-bad-file.json", "legacy-importer/files/missing-columns.csv"));
+    static final Map<String, String> S3_REPLAY_FIRST = Map.of(
+            "legacy-importer/s3-import-reimport.json", "legacy-importer/s3-import-good-csv.json");
 
     static Stream<String> events() throws IOException {
         Path root = ContractIT.ROOT.resolve("events");
@@ -96,6 +152,9 @@ class EventsReplayIT {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no function for events/" + module));
         Json.tree(Files.readString(file)); // valid JSON for sam local invoke -e
+        if (module.equals("notifier") || module.equals("status-api")) {
+            NotifySamples.seed(); // issue 7: the dossiers those samples name
+        }
         var functions = Suite.suite().functions();
         if (name.startsWith("http-")) {
             assertTrue(HTTP_STATUS.containsKey(relative), "add an expectation for " + relative);
@@ -109,8 +168,23 @@ class EventsReplayIT {
             var response = (SQSBatchResponse) functions.invoke(function.logicalId(), EventLoader.loadSQSEvent(file.toString()));
             assertEquals(SQS_FAILURES.get(relative), response.getBatchItemFailures().size());
         } else if (name.startsWith("s3-")) {
-            Object result = functions.invoke(function.logicalId(), EventLoader.loadS3Event(file.toString()));
+            var s3Event = EventLoader.loadS3Event(file.toString());
+            if (S3_FIXTURES.containsKey(relative)) { // issue 8
+                String key = s3Event.getRecords().get(0).getS3().getObject().getKey();
+                Path fixture = ContractIT.ROOT.resolve("events").resolve(S3_FIXTURES.get(relative));
+                vn.dvc.aws.AwsClients.s3().putObject(b -> b.bucket(Suite.suite().names().bucketName("DocumentBucket")).key(key),
+                        software.amazon.awssdk.core.sync.RequestBody.fromFile(fixture));
+            }
+            if (S3_REPLAY_FIRST.containsKey(relative)) { // issue 8
+                functions.invoke(function.logicalId(), EventLoader.loadS3Event(
+                        ContractIT.ROOT.resolve("events").resolve(S3_REPLAY_FIRST.get(relative)).toString()));
+            }
+            Object result = functions.invoke(function.logicalId(), s3Event);
             assertNotNull(result);
+            if (relative.startsWith("legacy-importer/")) { // issue 8
+                assertTrue(S3_OUTCOMES.containsKey(relative), "add an expectation for " + relative);
+                assertTrue(result.toString().matches(S3_OUTCOMES.get(relative)), relative + ": " + result);
+            }
         } else if (name.startsWith("stream-")) {
             var response = (StreamsEventResponse) functions.invoke(function.logicalId(), EventLoader.loadDynamoDbEvent(file.toString()));
             assertEquals(List.of(), response.getBatchItemFailures());

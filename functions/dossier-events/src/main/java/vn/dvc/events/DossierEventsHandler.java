@@ -81,6 +81,11 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
         DossierStatus to = DossierStatus.valueOf(text(newImage, "status"));
         DossierStatus from = oldImage == null ? null : DossierStatus.valueOf(text(oldImage, "status"));
         List<StepRouting.Step> steps = StepRouting.stepsFor(from, to);
+        // ---- issue 8: a dossier carried over from an old system is not news to its citizen (no notification for
+        // the import itself); every later change notifies as usual
+        if (oldImage == null && newImage.containsKey("importedFrom")) {
+            steps = steps.stream().filter(s -> s != StepRouting.Step.NOTIFY).toList();
+        }
         for (StepRouting.Step step : steps) {
             String url = queues.get(step);
             if (url == null) {
@@ -99,6 +104,41 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
         if (!steps.isEmpty()) {
             LOG.info("dossier {} {} -> {} routed to {}", text(newImage, "code"), from, to, steps);
         }
+        // ---- monitoring (issue 8): the overdue flag (apology slip) and a rating are committed changes too
+        if (raised(oldImage, newImage, "overdue")) {
+            routeFlag(StepRouting.Flag.OVERDUE, record, newImage);
+        }
+        if (newImage.get("ratingScore") != null && (oldImage == null || oldImage.get("ratingScore") == null)) {
+            routeFlag(StepRouting.Flag.RATED, record, newImage);
+        }
+    }
+
+    private static boolean raised(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage, String flag) {
+        AttributeValue now = newImage.get(flag);
+        AttributeValue before = oldImage == null ? null : oldImage.get(flag);
+        return now != null && Boolean.TRUE.equals(now.bool()) && (before == null || !Boolean.TRUE.equals(before.bool()));
+    }
+
+    private void routeFlag(StepRouting.Flag flag, DynamodbEvent.DynamodbStreamRecord record, Map<String, AttributeValue> newImage) {
+        for (StepRouting.Step step : StepRouting.stepsForFlag(flag)) {
+            String url = queues.get(step);
+            if (url == null) {
+                continue;
+            }
+            Map<String, Object> message = new LinkedHashMap<>();
+            if (flag == StepRouting.Flag.OVERDUE) {
+                message.put("type", "DossierNotice");
+                message.put("event", "OVERDUE");
+            } else {
+                message.put("type", "DossierRated");
+            }
+            message.put("eventId", record.getEventID());
+            message.put("dossierCode", text(newImage, "code"));
+            message.put("version", Long.parseLong(newImage.get("version").n()));
+            message.put("at", text(newImage, "updatedAt"));
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(Json.write(message)));
+        }
+        LOG.info("dossier {} {} routed to {}", text(newImage, "code"), flag, StepRouting.stepsForFlag(flag));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

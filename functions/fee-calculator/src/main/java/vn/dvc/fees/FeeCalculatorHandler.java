@@ -30,7 +30,7 @@ public class FeeCalculatorHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     public FeeCalculatorHandler() {
         this(new FeeAssessment(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                        CatalogProcedureSource.bundled(), Clock.systemUTC()),
+                        CatalogProcedureSource.fromEnvironment(), Clock.systemUTC()),
                 new SqsBatch(Env.get("FEE_DLQ_URL")));
     }
 

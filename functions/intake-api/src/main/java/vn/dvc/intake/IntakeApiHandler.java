@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.MDC;
 import vn.dvc.aws.AwsClients;
@@ -17,6 +18,7 @@ import vn.dvc.aws.http.HttpApiHandler;
 import vn.dvc.aws.http.HttpRequest;
 import vn.dvc.aws.http.HttpResponse;
 import vn.dvc.core.documents.CitizenDocuments;
+import vn.dvc.core.documents.StoredDocument;
 import vn.dvc.core.dossier.ApplicantKeys;
 import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.error.ApiException;
@@ -49,7 +51,7 @@ public class IntakeApiHandler extends HttpApiHandler {
 
     public IntakeApiHandler() {
         this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                CatalogProcedureSource.bundled(),
+                CatalogProcedureSource.fromEnvironment(),
                 new S3UploadUrls(AwsClients.presigner(), Env.require("DOCUMENT_BUCKET")),
                 new DynamoCitizenDocuments(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
@@ -91,40 +93,37 @@ public class IntakeApiHandler extends HttpApiHandler {
         return HttpResponse.json(200, withdrawal.withdraw(request.caller(), code));
     }
 
-    /**
-     * The store's list is not paged (newest first, at most 200): {@code limit} 1..200 narrows it, a {@code cursor}
-     * is refused. Issue 10 (hostile input): malformed paging was ignored with a 200 instead of a 400.
-     */
-    static int documentsLimit(HttpRequest request) {
-        if (request.query("cursor") != null) {
-            throw ApiException.badRequest("BAD_CURSOR", "Danh sách giấy tờ không phân trang; không dùng cursor.",
-                    "The document list is not paged; cursor is not accepted.");
-        }
-        String text = request.query("limit");
-        if (text == null) {
-            return 200;
-        }
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= 200) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 200.", "limit must be between 1 and 200.");
-    }
-
     private APIGatewayV2HTTPResponse myDocuments(HttpRequest request) {
         var caller = request.caller();
         if (caller.role() != Role.CITIZEN || !ApplicantKeys.isPersonalId(caller.personalId())) {
             throw ApiException.forbidden("CITIZENS_ONLY", "Kho giấy tờ dành cho công dân.",
                     "The document store is for citizens.");
         }
-        var items = citizenDocuments.list(keys.keyOf(caller.personalId()), documentsLimit(request)).stream().map(d -> {
+        int limit = parseLimit(request.query("limit"));
+        String cursor = request.query("cursor");
+        if (cursor != null && !StoredDocument.isWellFormedId(cursor)) {
+            throw ApiException.badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ.", "The paging cursor is invalid.");
+        }
+        // A citizen holds few documents: read them all (newest first) and page here; the cursor is the last id seen.
+        List<StoredDocument> all = citizenDocuments.list(keys.keyOf(caller.personalId()), MAX_DOCUMENTS);
+        int from = 0;
+        if (cursor != null) {
+            from = -1;
+            for (int i = 0; i < all.size() && from < 0; i++) {
+                if (all.get(i).id().equals(cursor)) {
+                    from = i + 1;
+                }
+            }
+            if (from < 0) {
+                throw ApiException.badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ.", "The paging cursor is invalid.");
+            }
+        }
+        List<StoredDocument> page = all.subList(from, Math.min(all.size(), from + limit));
+        var items = page.stream().map(d -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("documentId", d.id());
             m.put("documentType", d.documentType());
+            m.put("kind", d.documentType().startsWith(StoredDocument.RESULT_TYPE_PREFIX) ? "RESULT" : "DOCUMENT");
             m.put("contentType", d.contentType());
             m.put("sizeBytes", d.sizeBytes());
             m.put("sha256", d.sha256());
@@ -132,7 +131,27 @@ public class IntakeApiHandler extends HttpApiHandler {
             m.put("storedAt", d.storedAt() == null ? null : d.storedAt().toString());
             return m;
         }).toList();
-        return HttpResponse.json(200, Map.of("items", items));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("nextCursor", from + limit < all.size() && !page.isEmpty() ? page.get(page.size() - 1).id() : null);
+        return HttpResponse.json(200, body);
+    }
+
+    private static final int MAX_DOCUMENTS = 1000;
+
+    private static int parseLimit(String text) {
+        if (text == null) {
+            return 50;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= 200) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 200.", "limit must be between 1 and 200.");
     }
 
     /** The documents route takes the list itself ({@code [{component, contentType}]}) or {@code {"components": [...]}}. */

@@ -41,6 +41,8 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
     private static final Logger LOG = LoggerFactory.getLogger(NotifierHandler.class);
     static final int FIRST_BACKOFF_SECONDS = 30;
     static final int MAX_BACKOFF_SECONDS = 900;
+    /** The queue's maxReceiveCount (template.yaml NotifyQueue): the last receive falls back instead of retrying. */
+    static final int MAX_RECEIVES = 8;
 
     private final Notifier notifier;
     private final SqsBatch batch;
@@ -85,11 +87,12 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         }
         long version = body.path("version").asLong();
         Instant at = parseInstant(body.path("at").asText(null));
+        boolean last = receiveCount(message) >= MAX_RECEIVES;
         Notifier.Outcome outcome;
         try {
             outcome = switch (body.path("type").asText("")) {
-                case "DossierStatusChanged" -> notifier.notify(code, version, status(body.path("to").asText(null)), at);
-                case "DossierNotice" -> notifier.notify(code, version, event(body.path("event").asText(null)), at);
+                case "DossierStatusChanged" -> notifier.notify(code, version, status(body.path("to").asText(null)), at, last);
+                case "DossierNotice" -> notifier.notify(code, version, event(body.path("event").asText(null)), at, last);
                 default -> throw new PermanentFailure("UNKNOWN_MESSAGE_TYPE", "type must be DossierStatusChanged or DossierNotice");
             };
         } catch (DeliveryRetryException e) {
@@ -132,6 +135,15 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         }
     }
 
+    static int receiveCount(SQSEvent.SQSMessage message) {
+        try {
+            return message.getAttributes() == null ? 1
+                    : Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+        } catch (RuntimeException e) {
+            return 1; // first attempt
+        }
+    }
+
     /** 30 s, 60 s, 120 s ... up to 15 min, by how often the message was received. */
     static int backoffSeconds(int receiveCount) {
         long seconds = (long) FIRST_BACKOFF_SECONDS << Math.min(10, Math.max(0, receiveCount - 1));
@@ -142,13 +154,7 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         if (queueUrl == null || message.getReceiptHandle() == null) {
             return;
         }
-        int received = 1;
-        try {
-            received = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-        } catch (RuntimeException ignored) {
-            // first attempt
-        }
-        int seconds = backoffSeconds(received);
+        int seconds = backoffSeconds(receiveCount(message));
         try {
             (sqs != null ? sqs : AwsClients.sqs()).changeMessageVisibility(b -> b.queueUrl(queueUrl)
                     .receiptHandle(message.getReceiptHandle()).visibilityTimeout(seconds));

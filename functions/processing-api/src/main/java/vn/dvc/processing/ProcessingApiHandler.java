@@ -74,7 +74,7 @@ public class ProcessingApiHandler extends HttpApiHandler {
 
     private ProcessingApiHandler(DynamoDossierStore store, String table, String bucket) {
         this(store, new DynamoWorkQueue(AwsClients.dynamo(), table),
-                new DecisionService(store, CatalogProcedureSource.bundled(), Acceptance.standard(),
+                new DecisionService(store, CatalogProcedureSource.fromEnvironment(), Acceptance.standard(),
                         new S3UploadUrls(AwsClients.presigner(), bucket), new DynamoAccessAudit(AwsClients.dynamo(), table),
                         Clock.systemUTC()),
                 new ResultService(store, new S3DocumentObjects(AwsClients.s3(), bucket), ResultSigners.fromEnv(), Clock.systemUTC()),
@@ -225,6 +225,7 @@ public class ProcessingApiHandler extends HttpApiHandler {
         body.put("createdAt", d.createdAt().toString());
         body.put("updatedAt", d.updatedAt().toString());
         body.put("dueAt", d.dueAt() == null ? null : d.dueAt().toString());
+        body.putAll(vn.dvc.core.sla.SlaView.fields(d)); // issue 8: overdue, dueSoonWarnedAt, apology
         for (String key : List.of("assignedTo", "pausedAt", "resultKey", RoutingDecision.ATTRIBUTE, "routingCandidates",
                 Acceptance.RECEIPT, "supplementRequest", "refusalSlip", ResultService.RESULT, "handover")) {
             Object value = d.attributes().get(key);

@@ -21,26 +21,100 @@ import vn.dvc.core.dossier.HistoryEvent;
 import vn.dvc.core.error.ApiException;
 import vn.dvc.core.security.Role;
 import vn.dvc.core.text.Language;
+// ---- issue 7: delivery states, public look-up, rating, result link
+import java.time.Clock;
+import java.time.Duration;
+import vn.dvc.aws.processing.S3DocumentLinks;
+import vn.dvc.aws.notify.DynamoDeliveryLog;
+import vn.dvc.aws.status.DynamoAttemptThrottle;
+import vn.dvc.core.catalog.ProcedureCatalog;
+import vn.dvc.core.processing.DocumentLinks;
+import vn.dvc.core.dossier.Actor;
+import vn.dvc.core.notify.DeliveryLog;
+import vn.dvc.core.notify.DeliveryRecord;
+import vn.dvc.core.processing.ResultService;
+import vn.dvc.core.status.PublicLookup;
+import vn.dvc.core.status.Rating;
 
 /**
  * status-api (HTTP API, JWT): a dossier's status, components and history for those allowed to see it
  * ({@link DossierAccess}); anyone else gets 404, so dossier codes cannot be probed.
+ *
+ * <p>Issue 7: the detail also carries the fee, the notifications' delivery states (no addresses) and, once issued,
+ * a short-lived link to the result; {@code GET /public/dossiers/{code}?phoneLast4=} is the anonymous look-up
+ * ({@link PublicLookup}: status and dates only, throttled); {@code POST /dossiers/{code}/rating} records the
+ * applicant's satisfaction once ({@link Rating}). Every text follows {@code Accept-Language} (vi default, en).
  */
 public class StatusApiHandler extends HttpApiHandler {
+    static final Duration RESULT_LINK_VALIDITY = Duration.ofMinutes(10);
     private final DossierStore store;
     private final ApplicantKeys keys;
+    private final DeliveryLog deliveries;
+    private final PublicLookup lookup;
+    private final DocumentLinks links;
+    private final Clock clock;
 
     public StatusApiHandler() {
         this(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")));
+                new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
+                new DynamoDeliveryLog(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                new DynamoAttemptThrottle(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
+                Env.get("DOCUMENT_BUCKET") == null ? null : new S3DocumentLinks(AwsClients.presigner(), Env.get("DOCUMENT_BUCKET")),
+                Clock.systemUTC());
     }
 
-    public StatusApiHandler(DossierStore store, ApplicantKeys keys) {
+    public StatusApiHandler(DossierStore store, ApplicantKeys keys, DeliveryLog deliveries,
+                            vn.dvc.core.status.AttemptThrottle throttle, DocumentLinks links, Clock clock) {
         this.store = store;
         this.keys = keys;
+        this.deliveries = deliveries;
+        this.lookup = new PublicLookup(store, throttle, ProcedureCatalog.bundled());
+        this.links = links;
+        this.clock = clock;
         on("GET /dossiers/{code}", this::get);
         on("GET /dossiers/{code}/history", this::history);
         on("GET /dossiers", this::list);
+        // ---- issue 7
+        on("GET /public/dossiers/{code}", this::publicLookup);
+        on("POST /dossiers/{code}/rating", this::rate);
+    }
+
+    // ---- issue 7: public look-up and rating -------------------------------------------------------------------
+
+    private APIGatewayV2HTTPResponse publicLookup(HttpRequest request) {
+        String code = request.pathParam("code");
+        if (!DossierCode.isWellFormed(code)) {
+            throw ApiException.badRequest("MALFORMED_DOSSIER_CODE", "Mã hồ sơ không đúng định dạng.",
+                    "The dossier code is malformed.");
+        }
+        var http = request.event().getRequestContext() == null ? null : request.event().getRequestContext().getHttp();
+        String sourceIp = http == null ? null : http.getSourceIp();
+        return HttpResponse.json(200, lookup.lookup(code, request.query("phoneLast4"), sourceIp, request.language(), clock.instant()));
+    }
+
+    private APIGatewayV2HTTPResponse rate(HttpRequest request) {
+        Dossier d = readable(request);
+        if (!(request.caller().role() == Role.CITIZEN && DossierAccess.isApplicantOrFiler(request.caller(), d, keys))) {
+            throw ApiException.forbidden("APPLICANT_ONLY", "Chỉ người nộp hồ sơ được đánh giá.",
+                    "Only the applicant may rate the service.");
+        }
+        Rating.Input input = Rating.parse(request.jsonBody());
+        Actor actor = new Actor(request.caller().role(), request.caller().subject(), null);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                store.apply(Rating.change(d, input, actor, clock.instant()));
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("code", d.code());
+                body.put("score", input.score());
+                body.put("message", vn.dvc.core.text.LocalizedText.of("Cảm ơn bạn đã đánh giá.", "Thank you for your rating.")
+                        .in(request.language()));
+                return HttpResponse.json(201, body);
+            } catch (DossierStore.ConcurrentChangeException e) {
+                d = store.find(d.code()).orElseThrow(() -> ApiException.notFound("DOSSIER_NOT_FOUND", "Không tìm thấy hồ sơ.",
+                        "No such dossier."));
+            }
+        }
+        throw Rating.alreadyRated();
     }
 
     private Dossier readable(HttpRequest request) {
@@ -72,6 +146,44 @@ public class StatusApiHandler extends HttpApiHandler {
         }
         body.put("components", components);
         body.put("history", timeline(store.history(d.code()), request.language()));
+        // ---- issue 7: fee, result link, rating, notifications' delivery states
+        Map<String, Object> attrs = d.attributes() == null ? Map.of() : d.attributes();
+        if (attrs.get("feeTotal") instanceof Number fee) {
+            body.put("feeTotal", fee.longValue());
+            body.put("feeText", vn.dvc.core.notify.VietnamFormat.money(fee.longValue(), request.language()));
+        }
+        if (attrs.get(ResultService.RESULT) instanceof Map<?, ?> result && links != null && result.get("objectKey") != null) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            for (String k : List.of("sha256", "sizeBytes", "algorithm", "signedAt")) {
+                if (result.get(k) != null) {
+                    r.put(k, String.valueOf(result.get(k)));
+                }
+            }
+            DocumentLinks.Link link = links.read(String.valueOf(result.get("objectKey")), RESULT_LINK_VALIDITY);
+            r.put("url", link.url());
+            r.put("expiresAt", link.expiresAt().toString());
+            body.put("result", r);
+        }
+        if (attrs.get(Rating.ATTRIBUTE) instanceof Map<?, ?> rating) {
+            body.put("rating", rating);
+        }
+        if (deliveries != null) {
+            List<Map<String, Object>> notifications = new ArrayList<>();
+            for (DeliveryRecord n : deliveries.all(d.code())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("notificationId", n.notificationId());
+                m.put("event", n.event());
+                m.put("channel", n.channel().name());
+                m.put("state", n.state().name());
+                m.put("attempts", n.attempts());
+                if (n.reason() != null) {
+                    m.put("reason", n.reason());
+                }
+                m.put("updatedAt", n.updatedAt() == null ? null : n.updatedAt().toString());
+                notifications.add(m);
+            }
+            body.put("notifications", notifications);
+        }
         return HttpResponse.json(200, body);
     }
 
@@ -135,6 +247,7 @@ public class StatusApiHandler extends HttpApiHandler {
         if (d.dueAt() != null) {
             body.put("dueAt", d.dueAt().toString());
         }
+        body.putAll(vn.dvc.core.sla.SlaView.fields(d)); // issue 8: overdue, dueSoonWarnedAt, apology
         return body;
     }
 

@@ -31,7 +31,7 @@ public class ValidationWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
 
     public ValidationWorkerHandler() {
         this(new ValidationService(new DynamoDossierStore(AwsClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                        CatalogProcedureSource.bundled(), PopulationRegisters.fromEnvironment(), Clock.systemUTC()),
+                        CatalogProcedureSource.fromEnvironment(), PopulationRegisters.fromEnvironment(), Clock.systemUTC()),
                 new SqsBatch(Env.get("VALIDATION_DLQ_URL")));
     }
 

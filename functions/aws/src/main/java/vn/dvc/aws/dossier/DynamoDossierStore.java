@@ -154,8 +154,46 @@ public final class DynamoDossierStore implements DossierStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new IdempotencyRecord(scopedKey, str(item, "requestHash"), (int) num(item, "status", 200),
-                str(item, "body"), Instant.ofEpochSecond(num(item, "ttl", 0))));
+        return Optional.of(toIdempotency(scopedKey, item));
+    }
+
+    private static IdempotencyRecord toIdempotency(String scopedKey, Map<String, AttributeValue> item) {
+        return new IdempotencyRecord(scopedKey, str(item, "requestHash"), (int) num(item, "status", 200),
+                str(item, "body"), Instant.ofEpochSecond(num(item, "ttl", 0)));
+    }
+
+    /** issue 8: consistent BatchGetItem, 100 keys per call, unprocessed keys retried. */
+    @Override
+    public Map<String, IdempotencyRecord> idempotencies(java.util.Collection<String> scopedKeys) {
+        Map<String, IdempotencyRecord> found = new HashMap<>();
+        List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(scopedKeys));
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> batch = new ArrayList<>();
+            for (String key : keys.subList(from, Math.min(keys.size(), from + 100))) {
+                batch.add(Map.of("pk", s("IDEMP#" + key), "sk", s("IDEMP")));
+            }
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = Map.of(table,
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(batch)
+                            .consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                var finalRequest = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(finalRequest));
+                for (var item : response.responses().getOrDefault(table, List.of())) {
+                    String key = str(item, "pk").substring("IDEMP#".length());
+                    found.put(key, toIdempotency(key, item));
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    try {
+                        Thread.sleep(Math.min(1000, 20L << Math.min(attempt, 5)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @Override
@@ -193,6 +231,15 @@ public final class DynamoDossierStore implements DossierStore {
             names.put("#" + key.getKey(), key.getKey());
             values.put(":" + key.getKey(), key.getValue());
             set.append(", #").append(key.getKey()).append(" = :").append(key.getKey());
+        }
+        // ---- monitoring (issue 8): the sparse ByDueDate index (gsi5) follows status, due date and the SLA flags
+        var dueKeys = dueIndexKeys(change);
+        if (dueKeys != null && dueKeys.isEmpty()) {
+            remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("gsi5pk, gsi5sk");
+        } else if (dueKeys != null) {
+            values.put(":gsi5pk", dueKeys.get("gsi5pk"));
+            values.put(":gsi5sk", dueKeys.get("gsi5sk"));
+            set.append(", gsi5pk = :gsi5pk, gsi5sk = :gsi5sk");
         }
         set.append(remove);
         List<TransactWriteItem> writes = new ArrayList<>();
@@ -248,6 +295,52 @@ public final class DynamoDossierStore implements DossierStore {
         String agency = set.containsKey("agencyId") ? (String) set.get("agencyId") : str(current, "agencyId");
         return Map.of("gsi2pk", s("AGENCY#" + agency),
                 "gsi2sk", s(agencySortKey(status, due, instant(current, "createdAt"), change.code())));
+    }
+
+    // ---- monitoring (issue 8)
+    /** The SLA attributes whose change moves a dossier in the ByDueDate index. */
+    private static final java.util.Set<String> DUE_INDEX_INPUTS = java.util.Set.of("dueAt", "overdue", "dueSoonWarnedAt",
+            "pausedAt", "provinceCode");
+
+    /**
+     * New gsi5 keys (ByDueDate: {@code DUE#province}, {@code stage#dueAt#code}) when a change moves the status, the
+     * due date or an SLA flag; an empty map removes them (final, paused or no due date); null: untouched.
+     */
+    private Map<String, AttributeValue> dueIndexKeys(Change change) {
+        Map<String, Object> set = change.setAttributes();
+        if (change.newStatus() == null && set.keySet().stream().noneMatch(DUE_INDEX_INPUTS::contains)) {
+            return null;
+        }
+        var current = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", s(pk(change.code())), "sk", s(META)))
+                .projectionExpression("#s, dueAt, overdue, dueSoonWarnedAt, pausedAt, provinceCode, version")
+                .expressionAttributeNames(Map.of("#s", "status"))).item();
+        if (current == null || current.isEmpty() || num(current, "version", -1) != change.expectedVersion()) {
+            throw new ConcurrentChangeException(change.code());
+        }
+        DossierStatus status = change.newStatus() != null ? change.newStatus() : DossierStatus.valueOf(str(current, "status"));
+        Instant due = set.containsKey("dueAt") ? asInstant(set.get("dueAt")) : instant(current, "dueAt");
+        boolean paused = set.containsKey("pausedAt") ? set.get("pausedAt") != null : current.get("pausedAt") != null
+                && current.get("pausedAt").nul() == null;
+        boolean overdue = set.containsKey("overdue") ? Boolean.TRUE.equals(set.get("overdue")) : bool(current, "overdue");
+        boolean warned = set.containsKey("dueSoonWarnedAt") ? set.get("dueSoonWarnedAt") != null
+                : current.get("dueSoonWarnedAt") != null && current.get("dueSoonWarnedAt").nul() == null;
+        String province = set.containsKey("provinceCode") ? (String) set.get("provinceCode") : str(current, "provinceCode");
+        return dueIndexKeys(status, due, paused, overdue, warned, province, change.code());
+    }
+
+    static Map<String, AttributeValue> dueIndexKeys(DossierStatus status, Instant due, boolean paused, boolean overdue,
+                                                    boolean warned, String province, String code) {
+        var stage = vn.dvc.core.sla.DueIndex.stageOf(status, due, paused, overdue, warned);
+        if (stage.isEmpty() || province == null) {
+            return Map.of();
+        }
+        return Map.of("gsi5pk", s(vn.dvc.core.sla.DueIndex.partition(province)),
+                "gsi5sk", s(vn.dvc.core.sla.DueIndex.sortKey(stage.get(), due, code)));
+    }
+
+    private static Instant asInstant(Object value) {
+        return value instanceof Instant i ? i : value == null ? null : Instant.parse(value.toString());
     }
 
     @Override
@@ -317,6 +410,10 @@ public final class DynamoDossierStore implements DossierStore {
         item.put("gsi1sk", s(d.createdAt() + "#" + d.code()));
         item.put("gsi2pk", s("AGENCY#" + d.agencyId()));
         item.put("gsi2sk", s(agencySortKey(d.status().name(), d.dueAt(), d.createdAt(), d.code())));
+        // ---- monitoring (issue 8): a dossier created with a due date (e.g. carried over) joins ByDueDate at once
+        Map<String, Object> a = d.attributes() == null ? Map.of() : d.attributes();
+        item.putAll(dueIndexKeys(d.status(), d.dueAt(), a.get("pausedAt") != null, Boolean.TRUE.equals(a.get("overdue")),
+                a.get("dueSoonWarnedAt") != null, d.provinceCode(), d.code()));
         if (d.submittedBy() != null && d.submittedBy().role() == Role.ASSISTANT) {
             item.put("gsi3pk", s("FILER#" + d.submittedBy().id()));
             item.put("gsi3sk", s(d.createdAt() + "#" + d.code()));
@@ -327,7 +424,8 @@ public final class DynamoDossierStore implements DossierStore {
     private static final java.util.Set<String> DOSSIER_FIELDS = java.util.Set.of("pk", "sk", "code", "procedureCode",
             "procedureVersion", "status", "version", "agencyId", "communeCode", "provinceCode", "channel", "applicantKey",
             "applicant", "submittedBy", "createdAt", "updatedAt", "dueAt", "form", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk",
-            "gsi3pk", "gsi3sk", "gsi4sk");
+            "gsi3pk", "gsi3sk", "gsi4sk",
+            "gsi5pk", "gsi5sk"); // issue 8
 
     public static Dossier toDossier(Map<String, AttributeValue> item) {
         Map<String, Object> attributes = new LinkedHashMap<>();

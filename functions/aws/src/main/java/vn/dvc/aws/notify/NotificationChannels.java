@@ -34,8 +34,12 @@ public final class NotificationChannels {
         SignedAwsCall ses = new SignedAwsCall(http, provider::resolveCredentials, region, "ses",
                 endpoint("SESV2", "https://email." + region + ".amazonaws.com/"));
         String sender = Env.get("NOTIFY_SMS_SENDER_ID");
-        return List.of(new SnsChannel(sns, ChannelKind.SMS, sender), new SnsChannel(sns, ChannelKind.PUSH, sender),
-                new SesEmailChannel(ses, Env.require("NOTIFY_EMAIL_FROM"), Env.get("NOTIFY_SES_CONFIGURATION_SET")));
+        List<NotificationChannel> channels = new java.util.ArrayList<>(List.of(
+                new SnsChannel(sns, ChannelKind.SMS, sender), new SnsChannel(sns, ChannelKind.PUSH, sender)));
+        if (Env.get("NOTIFY_EMAIL_FROM") != null) { // no sender identity: no e-mail channel (citizens fall back to others)
+            channels.add(new SesEmailChannel(ses, Env.get("NOTIFY_EMAIL_FROM"), Env.get("NOTIFY_SES_CONFIGURATION_SET")));
+        }
+        return List.copyOf(channels);
     }
 
     /** The SDK's standard endpoint overrides ({@code AWS_ENDPOINT_URL_<SERVICE>}, then {@code AWS_ENDPOINT_URL}). */

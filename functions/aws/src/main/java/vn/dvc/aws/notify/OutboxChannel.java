@@ -19,12 +19,14 @@ import vn.dvc.core.notify.VietnamFormat;
 
 /**
  * The local and test channel ({@code NOTIFY_MODE=outbox}): instead of sending, it records each delivery as an item
- * {@code pk = OUTBOX#<yyyyMMdd in Vietnam>, sk = <sentAt>#<dossierCode>#<notificationId>#<channel>} that the local
+ * {@code pk = OUTBOX#<yyyyMMdd in Vietnam>, sk = <sentAt epoch millis, 13 digits>#<dossierCode>#<notificationId>#<channel>} that the local
  * runner shows at {@code GET /_local/outbox}. Development data only: it holds the address and text.
  *
  * <p>Reserved addresses simulate providers' answers, so failure paths can be exercised end to end:
  * e-mail at {@code bounce.outbox.test} and phone numbers starting 09990 fail permanently (unknown recipient);
- * e-mail at {@code busy.outbox.test} and phone numbers starting 09991 fail temporarily (throttled).
+ * e-mail at {@code busy.outbox.test} and phone numbers starting 09991 fail temporarily (throttled), every time;
+ * e-mail at {@code flaky.outbox.test} and phone numbers starting 09992 fail temporarily on the first try of each
+ * notification only, then deliver.
  */
 public final class OutboxChannel implements NotificationChannel {
     private final DynamoDbClient dynamo;
@@ -61,11 +63,15 @@ public final class OutboxChannel implements NotificationChannel {
         if (address.endsWith("@busy.outbox.test") || address.startsWith("+849991")) {
             return DeliveryResult.temporary("THROTTLED");
         }
+        if ((address.endsWith("@flaky.outbox.test") || address.startsWith("+849992")) && firstTry(message)) {
+            return DeliveryResult.temporary("THROTTLED_ONCE");
+        }
         Instant now = clock.instant();
         String providerId = "outbox-" + message.dossierCode() + "-" + message.notificationId() + "-" + kind;
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(partition(LocalDate.ofInstant(now, VietnamFormat.VIETNAM))));
-        item.put("sk", s(now + "#" + message.dossierCode() + "#" + message.notificationId() + "#" + kind));
+        // fixed-width epoch millis: ISO instants of varying precision do not sort as strings
+        item.put("sk", s(String.format("%013d", now.toEpochMilli()) + "#" + message.dossierCode() + "#" + message.notificationId() + "#" + kind));
         item.put("dossierCode", s(message.dossierCode()));
         item.put("notificationId", s(message.notificationId()));
         item.put("event", s(message.event()));
@@ -83,11 +89,28 @@ public final class OutboxChannel implements NotificationChannel {
         return DeliveryResult.sent(providerId);
     }
 
+    /** True the first time a notification is tried on this channel (a marker item, put conditionally). */
+    private boolean firstTry(OutgoingMessage message) {
+        Instant now = clock.instant();
+        try {
+            dynamo.putItem(b -> b.tableName(table).conditionExpression("attribute_not_exists(pk)").item(Map.of(
+                    "pk", s("OUTBOX_FLAKY#" + message.dossierCode()), "sk", s(message.notificationId() + "#" + kind),
+                    "ttl", n(now.getEpochSecond() + 86_400))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     static String partition(LocalDate day) {
         return "OUTBOX#" + day.toString().replace("-", "");
     }
 
-    /** The deliveries of the last {@code days} days (Vietnam dates), oldest first, optionally of one dossier only. */
+    /**
+     * The deliveries of the last {@code days} days (Vietnam dates), oldest first; of one dossier only, in the order of
+     * the dossier's changes (notification ids start with the version: the queue is a standard queue, so two changes
+     * a few milliseconds apart may be delivered in either order).
+     */
     public static List<Map<String, Object>> list(DynamoDbClient dynamo, String table, Clock clock, int days, String dossierCode) {
         List<Map<String, Object>> out = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(clock.instant(), VietnamFormat.VIETNAM);
@@ -114,6 +137,10 @@ public final class OutboxChannel implements NotificationChannel {
                 }
                 start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
             } while (start != null);
+        }
+        if (dossierCode != null) {
+            out.sort(java.util.Comparator.comparing((Map<String, Object> m) -> String.valueOf(m.get("notificationId")))
+                    .thenComparing(m -> String.valueOf(m.get("sentAt"))));
         }
         return out;
     }

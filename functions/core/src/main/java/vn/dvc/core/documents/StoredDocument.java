@@ -29,6 +29,9 @@ public record StoredDocument(
         String sourceComponent,
         Instant storedAt) {
 
+    /** Issued results are kept as {@code ket-qua:<procedure code>} (the dossier's signed result). */
+    public static final String RESULT_TYPE_PREFIX = "ket-qua:";
+
     /** The type a component's document is kept under. */
     public static String typeOf(String componentCode) {
         return componentCode.strip().toLowerCase(Locale.ROOT);

@@ -33,6 +33,18 @@ public interface DossierStore {
     Optional<IdempotencyRecord> idempotency(String scopedKey);
 
     /**
+     * issue 8: the idempotency records of many keys at once (consistent reads), absent keys left out. The default
+     * reads them one by one; the DynamoDB store batches them.
+     */
+    default java.util.Map<String, IdempotencyRecord> idempotencies(java.util.Collection<String> scopedKeys) {
+        java.util.Map<String, IdempotencyRecord> found = new java.util.HashMap<>();
+        for (String key : scopedKeys) {
+            idempotency(key).ifPresent(r -> found.put(key, r));
+        }
+        return found;
+    }
+
+    /**
      * Applies one change atomically if the dossier is still at {@code expectedVersion}: new status, attribute
      * updates (a null value removes the attribute), component upserts, and one appended history event; the
      * version goes up by one.

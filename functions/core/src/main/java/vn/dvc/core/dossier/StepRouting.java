@@ -28,4 +28,16 @@ public final class StepRouting {
         steps.add(Step.STATS);
         return steps;
     }
+
+    // ---- monitoring (issue 8): committed changes that are not status changes but still feed steps
+    /** A flag a change raised: the SLA monitor's overdue flag (with its apology slip), or the citizen's rating. */
+    public enum Flag { OVERDUE, RATED }
+
+    /** The citizen hears of the apology (NOTIFY) and the statistics count both (STATS). */
+    public static List<Step> stepsForFlag(Flag flag) {
+        return switch (flag) {
+            case OVERDUE -> List.of(Step.NOTIFY, Step.STATS);
+            case RATED -> List.of(Step.STATS);
+        };
+    }
 }

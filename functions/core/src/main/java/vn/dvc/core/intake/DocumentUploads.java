@@ -58,8 +58,11 @@ public final class DocumentUploads {
                     .or(() -> procedures.current(dossier.procedureCode()))
                     .orElseThrow(() -> ApiException.conflict("PROCEDURE_UNAVAILABLE",
                             "Thủ tục của hồ sơ không còn trong danh mục.", "The dossier's procedure is no longer listed."));
+            // Only the components of the dossier's own case (trường hợp) may be added: see CaseChoice.
+            Object caseGroup = dossier.attributes() == null ? null : dossier.attributes().get(CaseChoice.ATTRIBUTE);
             Map<String, DocumentComponent> known = new LinkedHashMap<>();
-            procedure.components().forEach(c -> known.put(c.code(), c));
+            CaseChoice.componentsOf(procedure, caseGroup == null ? null : caseGroup.toString())
+                    .forEach(c -> known.put(c.code(), c));
             check(requested, known);
 
             Map<String, Component> current = new LinkedHashMap<>();

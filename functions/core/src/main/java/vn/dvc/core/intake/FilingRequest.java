@@ -14,7 +14,8 @@ import vn.dvc.core.text.LocalizedText;
 
 /** The body of {@code POST /dossiers}, checked field by field; every problem is reported at once (422). */
 public record FilingRequest(String procedureCode, String communeCode, Channel channel, ApplicantData applicant,
-                            Map<String, Object> form, List<Upload> uploads, List<Reuse> reuse, String delivery) {
+                            Map<String, Object> form, List<Upload> uploads, List<Reuse> reuse, String delivery,
+                            String caseGroup) {
 
     public record ApplicantData(String personalId, String fullName, LocalDate dateOfBirth, String phone, String email) {}
 
@@ -99,12 +100,14 @@ public record FilingRequest(String procedureCode, String communeCode, Channel ch
         if (delivery != null && !List.of("ONLINE", "POST", "COUNTER").contains(delivery)) {
             problems.add(problem("delivery", "INVALID_VALUE"));
         }
+        // The case (trường hợp) the filing is made under, verbatim as the catalog lists it (see CaseChoice).
+        String caseGroup = text(body, "caseGroup", false, 500, problems);
         if (!problems.isEmpty()) {
             throw new ApiException(422, "VALIDATION_FAILED", LocalizedText.of(
                     "Dữ liệu hồ sơ không hợp lệ.", "The dossier data is invalid."), problems);
         }
         return new FilingRequest(procedure, commune, channel, applicant, form, uploads, reuse,
-                delivery == null ? "ONLINE" : delivery);
+                delivery == null ? "ONLINE" : delivery, caseGroup == null || caseGroup.isEmpty() ? null : caseGroup);
     }
 
     private static String text(JsonNode node, String field, boolean required, int maxLength, List<Map<String, Object>> problems) {

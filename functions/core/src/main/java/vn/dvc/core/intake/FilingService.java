@@ -84,7 +84,13 @@ public final class FilingService {
                     "The Idempotency-Key header is required (8-128 letters, digits, . _ : -).");
         }
         String scopedKey = caller.subject() + "#" + idempotencyKey;
-        String requestHash = sha256(rawBody.strip());
+        // The hash of the body's canonical JSON (keys sorted, no whitespace): a client that re-serialises its retry
+        // (another key order, other spacing) still gets the first answer, not a 422.
+        String requestHash = sha256(canonical(body, rawBody));
+        // A retry usually arrives after the first attempt committed: answer it with one read, before any work.
+        if (store.idempotency(scopedKey).isPresent()) {
+            return replay(scopedKey, requestHash);
+        }
         try {
             return fileOnce(caller, scopedKey, requestHash, body);
         } catch (ApiException e) {
@@ -118,7 +124,13 @@ public final class FilingService {
         Agency agency = Routing.receivingAgency(procedure, commune);
         Applicant applicant = applicantOf(caller, request);
         String applicantKey = applicantKeys.keyOf(applicant.personalId());
-        List<Component> components = components(procedure, request, applicant, applicantKey, now);
+        Plan plan = components(procedure, request, applicant, applicantKey, now);
+        List<Component> components = plan.components();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("delivery", request.delivery());
+        if (plan.caseGroup() != null) {
+            attributes.put(CaseChoice.ATTRIBUTE, plan.caseGroup());
+        }
         Actor submittedBy = new Actor(caller.role(), caller.subject(), caller.agencyId());
 
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -129,8 +141,7 @@ public final class FilingService {
             DossierStatus status = uploadsPending ? DossierStatus.RECEIVED : DossierStatus.VALIDATING;
             Dossier dossier = new Dossier(code.toString(), procedure.code(), procedure.version(), status, 1, agency.id(),
                     commune.code(), commune.provinceCode(), request.channel(), applicant,
-                    applicantKey, submittedBy, now, now, null, request.form(),
-                    Map.of("delivery", request.delivery()));
+                    applicantKey, submittedBy, now, now, null, request.form(), attributes);
             String responseBody = Json.write(response(dossier, procedure, agency, keyed, now));
             HistoryEvent event = new HistoryEvent(now, submittedBy, "FILED", null, status, null, Map.of(
                     "channel", request.channel().name(),
@@ -143,10 +154,8 @@ public final class FilingService {
             } catch (DossierStore.IdempotencyKeyUsedException e) {
                 return replay(scopedKey, requestHash);
             } catch (DossierStore.SequenceTakenException e) {
-                var existing = store.idempotency(scopedKey);
-                if (existing.isPresent()) {
-                    return replay(scopedKey, requestHash);
-                }
+                // Lost the number (or collided with a concurrent retry of this very request): the next attempt's
+                // transaction tells which, through the idempotency record's condition. No extra read here.
                 backoff(attempt);
             }
         }
@@ -195,8 +204,10 @@ public final class FilingService {
      * The dossier's components: declared uploads (a key is issued per attempt), reused stored documents (SUBSTITUTED,
      * no upload) and the rest EXPECTED. Component and form problems are reported together, every one of them.
      */
-    private List<Component> components(Procedure procedure, FilingRequest request, Applicant applicant, String applicantKey,
-                                       Instant now) {
+    private record Plan(List<Component> components, String caseGroup) {}
+
+    private Plan components(Procedure procedure, FilingRequest request, Applicant applicant, String applicantKey,
+                            Instant now) {
         Map<String, DocumentComponent> known = new LinkedHashMap<>();
         procedure.components().forEach(c -> known.put(c.code(), c));
         List<Map<String, Object>> problems = new ArrayList<>();
@@ -220,6 +231,10 @@ public final class FilingService {
                 problems.add(Map.of("field", "reuse", "component", reuse.component(), "code", "DUPLICATE_COMPONENT"));
             }
         }
+        // Alternative cases (trường hợp): the dossier holds only its own case's components (see CaseChoice).
+        List<String> declaredCodes = new ArrayList<>(declared.keySet());
+        declaredCodes.addAll(reusedIds.keySet());
+        String caseGroup = CaseChoice.choose(procedure, request.caseGroup(), declaredCodes, problems);
         List<Map<String, Object>> formProblems = FormSchema.problems(procedure, request.form(), applicant);
         if (!problems.isEmpty() || !formProblems.isEmpty()) {
             List<Map<String, Object>> all = new ArrayList<>(problems);
@@ -252,7 +267,7 @@ public final class FilingService {
                     "A stored document cannot be reused: it is not the applicant's or of another type."), problems);
         }
         List<Component> components = new ArrayList<>();
-        for (DocumentComponent c : procedure.components()) {
+        for (DocumentComponent c : CaseChoice.componentsOf(procedure, caseGroup)) {
             String type = declared.get(c.code());
             String reusedId = reusedIds.get(c.code());
             long maxBytes = maxBytes(c);
@@ -266,7 +281,7 @@ public final class FilingService {
                         c.substitutableBy() == null ? null : c.substitutableBy().name(), null, now));
             }
         }
-        return components;
+        return new Plan(components, caseGroup);
     }
 
     /** {@code substitutedBy} of a component satisfied from the citizen's data store. */
@@ -325,10 +340,27 @@ public final class FilingService {
         body.put("procedure", Map.of("code", procedure.code(), "version", procedure.version(), "name", procedure.name()));
         body.put("agency", Map.of("id", agency.id(), "name", agency.name()));
         body.put("communeCode", d.communeCode());
+        if (d.attributes().get(CaseChoice.ATTRIBUTE) != null) {
+            body.put("caseGroup", d.attributes().get(CaseChoice.ATTRIBUTE));
+        }
         body.put("createdAt", now.toString());
         body.put("uploads", uploadList);
         body.put("reused", reused);
         return body;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectWriter CANONICAL = Json.MAPPER.copy()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writer();
+
+    static String canonical(JsonNode body, String rawBody) {
+        if (body == null || body.isMissingNode()) {
+            return rawBody == null ? "" : rawBody.strip();
+        }
+        try {
+            return CANONICAL.writeValueAsString(Json.MAPPER.treeToValue(body, Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(String text) {
@@ -339,9 +371,13 @@ public final class FilingService {
         }
     }
 
+    /**
+     * Exponential backoff with full jitter (8 ms doubling, capped at 100 ms): filings that lost the agency's next
+     * number spread out instead of colliding again, so a burst for one agency costs few wasted transactions.
+     */
     private static void backoff(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L + Math.min(attempt, 10) * 5L));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(100L, 8L << Math.min(attempt, 6))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -10,18 +10,24 @@ import vn.dvc.core.dossier.Dossier;
 import vn.dvc.core.text.Language;
 
 /**
- * Where and how a citizen wants to be told, in order of preference (the fallback order), read from the dossier:
- * a {@code notification} object stored by intake (dossier attribute) or sent in the form
- * ({@code {"channels": ["PUSH","SMS","EMAIL"], "language": "en", "pushEndpoint": "arn:..."}}), else every channel
- * the applicant's contact allows: the app's push endpoint, then the phone (SMS), then the e-mail. A channel without
- * an address is left out. Language: the stored preference, else Vietnamese.
+ * Where and how a citizen wants to be told, read from the dossier: a {@code notification} object stored on the dossier
+ * (attribute) or in the form ({@code {"channels": ["PUSH","EMAIL"], "fallback": ["SMS"], "language": "en",
+ * "pushEndpoint": "arn:..."}}).
+ *
+ * <p>{@code chosen}: the channels that each get the notification once (the stored {@code channels}; without a choice,
+ * the first channel the applicant's contact allows: the app's push endpoint, then the phone (SMS), then the e-mail).
+ * {@code fallback}: the other channels the citizen allows, in that order, tried when a chosen one fails permanently
+ * (the stored {@code fallback}, else every other channel with an address). A channel without an address is left out.
+ * Language: the stored preference, else Vietnamese.
  */
-public record ContactPreferences(List<ChannelKind> order, Map<ChannelKind, String> addresses, Language language) {
+public record ContactPreferences(List<ChannelKind> chosen, List<ChannelKind> fallback, Map<ChannelKind, String> addresses,
+                                 Language language) {
+    private static final List<ChannelKind> DEFAULT_ORDER = List.of(ChannelKind.PUSH, ChannelKind.SMS, ChannelKind.EMAIL);
     public static final String ATTRIBUTE = "notification";
 
     @Override
     public String toString() {
-        return "ContactPreferences[" + order + ", " + language + ", addresses redacted]";
+        return "ContactPreferences[" + chosen + " then " + fallback + ", " + language + ", addresses redacted]";
     }
 
     public static ContactPreferences of(Dossier dossier) {
@@ -40,31 +46,37 @@ public record ContactPreferences(List<ChannelKind> order, Map<ChannelKind, Strin
         if (email != null && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             addresses.put(ChannelKind.EMAIL, email);
         }
-        List<ChannelKind> order = new ArrayList<>();
-        if (stored.get("channels") instanceof List<?> chosen && !chosen.isEmpty()) {
-            for (Object c : chosen) {
-                try {
-                    ChannelKind kind = ChannelKind.valueOf(String.valueOf(c).toUpperCase(Locale.ROOT));
-                    if (addresses.containsKey(kind) && !order.contains(kind)) {
-                        order.add(kind);
-                    }
-                } catch (IllegalArgumentException ignored) {
-                    // an unknown channel name is no channel
-                }
-            }
-        } else {
-            for (ChannelKind kind : List.of(ChannelKind.PUSH, ChannelKind.SMS, ChannelKind.EMAIL)) {
-                if (addresses.containsKey(kind)) {
-                    order.add(kind);
-                }
-            }
+        List<ChannelKind> chosen = kinds(stored.get("channels"), addresses, List.of());
+        if (chosen.isEmpty()) {
+            DEFAULT_ORDER.stream().filter(addresses::containsKey).findFirst().ifPresent(chosen::add);
         }
+        List<ChannelKind> fallback = stored.get("fallback") instanceof List<?>
+                ? kinds(stored.get("fallback"), addresses, chosen)
+                : new ArrayList<>(DEFAULT_ORDER.stream().filter(k -> addresses.containsKey(k) && !chosen.contains(k)).toList());
         Object lang = stored.get("language");
         if (lang == null && dossier.attributes() != null) {
             lang = dossier.attributes().get("language");
         }
         Language language = lang instanceof String l ? Language.fromHeader(l) : Language.VI;
-        return new ContactPreferences(List.copyOf(order), Map.copyOf(addresses), language);
+        return new ContactPreferences(List.copyOf(chosen), List.copyOf(fallback), Map.copyOf(addresses), language);
+    }
+
+    /** The channel names in {@code value} that have an address and are not in {@code except}, without repeats. */
+    private static List<ChannelKind> kinds(Object value, Map<ChannelKind, String> addresses, List<ChannelKind> except) {
+        List<ChannelKind> out = new ArrayList<>();
+        if (value instanceof List<?> names) {
+            for (Object c : names) {
+                try {
+                    ChannelKind kind = ChannelKind.valueOf(String.valueOf(c).toUpperCase(Locale.ROOT));
+                    if (addresses.containsKey(kind) && !out.contains(kind) && !except.contains(kind)) {
+                        out.add(kind);
+                    }
+                } catch (IllegalArgumentException ignored) {
+                    // an unknown channel name is no channel
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<?, ?> storedPreferences(Dossier dossier) {

@@ -13,6 +13,7 @@ import vn.dvc.core.dossier.Dossier;
 import vn.dvc.core.dossier.DossierStatus;
 import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.dossier.HistoryEvent;
+import vn.dvc.core.processing.Acceptance;
 import vn.dvc.core.text.LocalizedText;
 
 /**
@@ -64,10 +65,23 @@ public final class Notifier {
         if (event.isEmpty()) {
             return Outcome.NOT_NOTIFIED;
         }
-        return notify(code, version, event.get(), at);
+        return notify(code, version, event.get(), at, false);
+    }
+
+    public Outcome notify(String code, long version, DossierStatus status, Instant at, boolean lastAttempt) {
+        Optional<NotificationEvent> event = NotificationEvent.forStatus(status);
+        return event.isEmpty() ? Outcome.NOT_NOTIFIED : notify(code, version, event.get(), at, lastAttempt);
     }
 
     public Outcome notify(String code, long version, NotificationEvent event, Instant at) {
+        return notify(code, version, event, at, false);
+    }
+
+    /**
+     * @param lastAttempt the queue will not deliver this request again: a temporary failure now counts as permanent
+     *                    (recorded as {@code EXHAUSTED:<reason>}) so the next allowed channel gets its chance
+     */
+    public Outcome notify(String code, long version, NotificationEvent event, Instant at, boolean lastAttempt) {
         Optional<Dossier> found = store.find(code);
         if (found.isEmpty()) {
             return Outcome.NOT_FOUND;
@@ -79,52 +93,91 @@ public final class Notifier {
         String id = notificationId(version, event);
         Procedure procedure = catalog.byCode(dossier.procedureCode()).orElse(null);
         ContactPreferences preferences = ContactPreferences.of(dossier);
-        TemplateData data = new TemplateData(code, procedure == null ? null : procedure.name(), at == null ? dossier.updatedAt() : at,
-                dossier.dueAt(), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
+        Instant when = at == null ? dossier.updatedAt() : at;
+        TemplateData data = new TemplateData(code, procedure == null ? null : procedure.name(), when,
+                dueDateFor(event, dossier, procedure, when), feeTotal(dossier), reason(event, dossier), dossier.applicant() == null ? null : dossier.applicant().fullName());
         if (event == NotificationEvent.ACCEPTED && dossier.agencyId() != null) {
             inbox.post(AgencyNotice.arrived(dossier.agencyId(), id, dossier.procedureCode(), data));
         }
         NotificationTemplates.Rendered rendered = NotificationTemplates.render(event, preferences.language(), data);
-        for (ChannelKind kind : preferences.order()) {
-            NotificationChannel channel = channels.get(kind);
-            if (channel == null) {
-                continue; // not deployed here
-            }
-            Optional<DeliveryRecord> record = log.find(code, id, kind);
-            if (record.isPresent() && record.get().state() == DeliveryState.SENT) {
-                return Outcome.ALREADY_SENT;
-            }
-            if (record.isPresent() && record.get().state() == DeliveryState.FAILED_PERMANENT) {
-                continue;
-            }
-            Instant now = clock.instant();
-            if (!log.claim(code, id, kind, event.name(), now, now.plus(LEASE))) {
-                DeliveryState state = log.find(code, id, kind).map(DeliveryRecord::state).orElse(DeliveryState.QUEUED);
-                if (state == DeliveryState.SENT) {
-                    return Outcome.ALREADY_SENT;
+        // Each chosen channel gets the notification once; when one fails permanently, the next allowed channel not
+        // used yet stands in for it. The order is deterministic, so a retried request walks the same path and
+        // finds its earlier records (SENT: skip, FAILED_PERMANENT: on to the same fallback).
+        List<ChannelKind> spare = new ArrayList<>(preferences.fallback());
+        boolean sent = false;
+        boolean alreadySent = false;
+        boolean undelivered = preferences.chosen().isEmpty();
+        DeliveryRetryException retry = null;
+        for (ChannelKind chosen : preferences.chosen()) {
+            ChannelKind kind = chosen;
+            while (kind != null) {
+                Attempt attempt;
+                try {
+                    attempt = attempt(code, id, event, kind, preferences, rendered, lastAttempt);
+                } catch (DeliveryRetryException e) {
+                    retry = retry == null ? e : retry; // the other chosen channels still go out now
+                    break;
                 }
-                if (state == DeliveryState.FAILED_PERMANENT) {
-                    continue;
+                if (attempt == Attempt.SENT) {
+                    sent = true;
+                } else if (attempt == Attempt.ALREADY_SENT) {
+                    alreadySent = true;
                 }
-                throw new DeliveryRetryException("IN_FLIGHT");
-            }
-            OutgoingMessage message = new OutgoingMessage(id, code, event.name(), kind, preferences.addresses().get(kind),
-                    preferences.language(), rendered.subject(), rendered.text(), rendered.html());
-            DeliveryResult result = send(channel, message);
-            switch (result.outcome()) {
-                case SENT -> {
-                    log.finish(code, id, kind, DeliveryState.SENT, null, result.providerId(), clock.instant());
-                    return Outcome.SENT;
+                if (attempt != Attempt.FAILED_PERMANENT) {
+                    break;
                 }
-                case TEMPORARY_FAILURE -> {
-                    log.finish(code, id, kind, DeliveryState.FAILED_TEMPORARY, result.reason(), null, clock.instant());
-                    throw new DeliveryRetryException(result.reason());
-                }
-                case PERMANENT_FAILURE ->
-                        log.finish(code, id, kind, DeliveryState.FAILED_PERMANENT, result.reason(), null, clock.instant());
+                kind = spare.isEmpty() ? null : spare.remove(0);
+                undelivered |= kind == null;
             }
         }
-        return Outcome.UNDELIVERABLE;
+        if (retry != null) {
+            throw retry;
+        }
+        return sent ? Outcome.SENT : undelivered ? Outcome.UNDELIVERABLE : alreadySent ? Outcome.ALREADY_SENT : Outcome.UNDELIVERABLE;
+    }
+
+    private enum Attempt { SENT, ALREADY_SENT, FAILED_PERMANENT }
+
+    /** One channel's delivery of one notification, claimed in the log so it happens once. */
+    private Attempt attempt(String code, String id, NotificationEvent event, ChannelKind kind, ContactPreferences preferences,
+                            NotificationTemplates.Rendered rendered, boolean lastAttempt) {
+        NotificationChannel channel = channels.get(kind);
+        if (channel == null) {
+            return Attempt.FAILED_PERMANENT; // not deployed here: as if it refused
+        }
+        // Claim first, read only when that fails: the usual first delivery costs one conditional write, not a read too.
+        Instant now = clock.instant();
+        if (!log.claim(code, id, kind, event.name(), now, now.plus(LEASE))) {
+            DeliveryState state = log.find(code, id, kind).map(DeliveryRecord::state).orElse(DeliveryState.QUEUED);
+            if (state == DeliveryState.SENT) {
+                return Attempt.ALREADY_SENT;
+            }
+            if (state == DeliveryState.FAILED_PERMANENT) {
+                return Attempt.FAILED_PERMANENT;
+            }
+            throw new DeliveryRetryException("IN_FLIGHT");
+        }
+        OutgoingMessage message = new OutgoingMessage(id, code, event.name(), kind, preferences.addresses().get(kind),
+                preferences.language(), rendered.subject(), rendered.text(), rendered.html());
+        DeliveryResult result = send(channel, message);
+        switch (result.outcome()) {
+            case SENT -> {
+                log.finish(code, id, kind, DeliveryState.SENT, null, result.providerId(), clock.instant());
+                return Attempt.SENT;
+            }
+            case TEMPORARY_FAILURE -> {
+                if (lastAttempt) {
+                    log.finish(code, id, kind, DeliveryState.FAILED_PERMANENT, "EXHAUSTED:" + result.reason(), null, clock.instant());
+                    return Attempt.FAILED_PERMANENT;
+                }
+                log.finish(code, id, kind, DeliveryState.FAILED_TEMPORARY, result.reason(), null, clock.instant());
+                throw new DeliveryRetryException(result.reason());
+            }
+            default -> {
+                log.finish(code, id, kind, DeliveryState.FAILED_PERMANENT, result.reason(), null, clock.instant());
+                return Attempt.FAILED_PERMANENT;
+            }
+        }
     }
 
     private static DeliveryResult send(NotificationChannel channel, OutgoingMessage message) {
@@ -134,6 +187,42 @@ public final class Notifier {
         } catch (RuntimeException e) {
             return DeliveryResult.temporary("CHANNEL_ERROR:" + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * The appointment date to state: the stored one. Acceptance writes it in the same change (fee step, payment);
+     * should a dossier ever be ACCEPTED without one (older data: the processing step then stores it when an official
+     * takes it), the ACCEPTED notice computes it by the same rule ({@link Acceptance#deadline}) from the change's
+     * time rather than say "to be announced".
+     */
+    private static volatile Acceptance acceptance;
+
+    private static Instant acceptedDueAt(NotificationEvent event, Dossier dossier, Procedure procedure, Instant acceptedAt) {
+        if (dossier.dueAt() != null || event != NotificationEvent.ACCEPTED || procedure == null || acceptedAt == null) {
+            return dossier.dueAt();
+        }
+        try {
+            if (acceptance == null) {
+                acceptance = Acceptance.standard(); // loads the calendar once per container
+            }
+            var deadline = acceptance.deadline(procedure, acceptedAt);
+            return deadline == null ? null : deadline.due(); // unknown processing time: "to be announced"
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- monitoring (issue 8): the apology slip's {dueDate} is the NEW appointment the SLA monitor set
+    static Instant dueDateFor(NotificationEvent event, Dossier dossier, Procedure procedure, Instant when) {
+        if (event == NotificationEvent.OVERDUE && dossier.attributes() != null
+                && dossier.attributes().get("apology") instanceof Map<?, ?> apology && apology.get("newDueAt") != null) {
+            try {
+                return Instant.parse(apology.get("newDueAt").toString());
+            } catch (RuntimeException e) {
+                return dossier.dueAt();
+            }
+        }
+        return acceptedDueAt(event, dossier, procedure, when);
     }
 
     private static Long feeTotal(Dossier dossier) {

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.dvc.core.documents.DocumentObjects;
 import vn.dvc.core.documents.FileType;
+import vn.dvc.core.documents.StoredDocument;
 import vn.dvc.core.dossier.Actor;
 import vn.dvc.core.dossier.Dossier;
 import vn.dvc.core.dossier.DossierCode;
@@ -93,10 +94,16 @@ public final class ResultService {
             result.put("keyId", signature.keyId());
             result.put("signature", Base64.getEncoder().encodeToString(signature.der()));
             result.put("signedAt", now.toString());
+            // The issued result joins the applicant's data store in the same write (once-only reuse, issue 4).
+            List<StoredDocument> keep = d.applicantKey() == null ? List.of()
+                    : List.of(new StoredDocument(StoredDocument.idFor(key), d.applicantKey(),
+                            StoredDocument.RESULT_TYPE_PREFIX + d.procedureCode(), key, (String) result.get("sha256"),
+                            digest.size(), "application/pdf", code, RESULT, now));
             try {
                 store.apply(new DossierStore.Change(code, d.version(), DossierStatus.RESULT_ISSUED, Map.of(RESULT, result),
                         List.of(), new HistoryEvent(now, ACTOR, "RESULT_ISSUED", d.status(), DossierStatus.RESULT_ISSUED,
-                        null, Map.of("sha256", result.get("sha256"), "keyId", signature.keyId(), "sizeBytes", digest.size()))));
+                        null, Map.of("sha256", result.get("sha256"), "keyId", signature.keyId(), "sizeBytes", digest.size()))),
+                        keep);
                 return Outcome.ISSUED;
             } catch (DossierStore.ConcurrentChangeException e) {
                 // read again: a duplicate event may have issued it meanwhile

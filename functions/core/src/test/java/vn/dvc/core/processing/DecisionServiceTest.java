@@ -169,6 +169,9 @@ class DecisionServiceTest {
         LocalResultSigner signer = new LocalResultSigner("test-seed");
         ResultService results = new ResultService(store, objects(key, pdf), signer, clock);
         assertEquals(ResultService.Outcome.ISSUED, results.onArrival(key));
+        // issue 4: the issued result is kept in the applicant's data store, in the same write
+        assertEquals(1, store.kept.size());
+        assertTrue(store.kept.get(0).documentType().startsWith(vn.dvc.core.documents.StoredDocument.RESULT_TYPE_PREFIX));
         assertEquals(ResultService.Outcome.DUPLICATE, results.onArrival(key));
         assertEquals(ResultService.Outcome.SUPERSEDED, results.onArrival("results/" + CODE + "/00000000-0000-0000-0000-000000000000"));
         assertEquals(DossierStatus.RESULT_ISSUED, store.find(CODE).orElseThrow().status());

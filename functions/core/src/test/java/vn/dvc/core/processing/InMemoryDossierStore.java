@@ -59,6 +59,15 @@ final class InMemoryDossierStore implements DossierStore {
         return Optional.empty();
     }
 
+    /** Documents kept in applicants' data stores (issue 4: issued results are kept for once-only reuse). */
+    final java.util.List<vn.dvc.core.documents.StoredDocument> kept = new java.util.ArrayList<>();
+
+    @Override
+    public synchronized void apply(Change change, java.util.List<vn.dvc.core.documents.StoredDocument> keep) {
+        apply(change);
+        kept.addAll(keep);
+    }
+
     @Override
     public synchronized void apply(Change change) {
         Dossier d = dossiers.get(change.code());
