@@ -48,7 +48,9 @@ public final class HttpFrontDoor implements AutoCloseable {
     private final List<PathEndpoint> pathEndpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+    // Unbounded like API Gateway (issue 10): a fixed pool of 16 deadlocked under parallel dossier lives, because a
+    // local endpoint (the payment gateway's /pay) calls back into this front door and waited for a free thread.
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<CompiledRoute> routes = new ArrayList<>();
     private final FunctionHost functions;
     private final LocalJwt jwt;

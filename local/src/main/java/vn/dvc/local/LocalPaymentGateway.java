@@ -51,7 +51,8 @@ final class LocalPaymentGateway {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.baseUrl() + "/payments/callback"))
                     .header("Content-Type", "application/json").header("X-Timestamp", Long.toString(timestamp))
-                    .header("X-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(raw)).build(),
+                    .header("X-Signature", signature).timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(raw)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new AbstractMap.SimpleEntry<>(response.statusCode(), response.body());
         } catch (IOException | InterruptedException e) {
