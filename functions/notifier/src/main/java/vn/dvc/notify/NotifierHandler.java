@@ -97,7 +97,12 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
                 default -> throw new PermanentFailure("UNKNOWN_MESSAGE_TYPE", "type must be DossierStatusChanged or DossierNotice");
             };
         } catch (DeliveryRetryException e) {
-            backoff(message);
+            if (last) {
+                // the queue's redrive would move it without a reason: dead-letter it ourselves, with one
+                throw new PermanentFailure("RETRIES_EXHAUSTED", "still to retry after " + MAX_RECEIVES
+                        + " receives: " + e.reason());
+            }
+            backoff(message, e.notBefore().toSeconds());
             LOG.warn("dossier {} v{} notification to retry: {}", code, version, e.reason());
             throw e;
         }
@@ -151,11 +156,11 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         return (int) Math.min(MAX_BACKOFF_SECONDS, seconds);
     }
 
-    private void backoff(SQSEvent.SQSMessage message) {
+    private void backoff(SQSEvent.SQSMessage message, long notBeforeSeconds) {
         if (queueUrl == null || message.getReceiptHandle() == null) {
             return;
         }
-        int seconds = backoffSeconds(receiveCount(message));
+        int seconds = (int) Math.min(MAX_BACKOFF_SECONDS, Math.max(backoffSeconds(receiveCount(message)), notBeforeSeconds));
         try {
             (sqs != null ? sqs : SqsClients.sqs()).changeMessageVisibility(b -> b.queueUrl(queueUrl)
                     .receiptHandle(message.getReceiptHandle()).visibilityTimeout(seconds));

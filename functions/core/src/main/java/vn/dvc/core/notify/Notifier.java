@@ -27,8 +27,12 @@ import vn.dvc.core.text.LocalizedText;
  * the lease expires: the provider call is the one step no database write can make atomic.
  */
 public final class Notifier {
-    /** How long a claimed send may take before another attempt may take over. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How long a claimed send may take before another attempt may take over: longer than the function's timeout
+     * (15 s), so a live attempt is never overtaken, yet short enough that a crashed one is retried well before the
+     * queue's last receive.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     public enum Outcome { SENT, ALREADY_SENT, UNDELIVERABLE, NOT_NOTIFIED, NOT_FOUND, VERSION_AHEAD }
 
@@ -148,14 +152,18 @@ public final class Notifier {
         // Claim first, read only when that fails: the usual first delivery costs one conditional write, not a read too.
         Instant now = clock.instant();
         if (!log.claim(code, id, kind, event.name(), now, now.plus(LEASE))) {
-            DeliveryState state = log.find(code, id, kind).map(DeliveryRecord::state).orElse(DeliveryState.QUEUED);
+            Optional<DeliveryRecord> record = log.find(code, id, kind);
+            DeliveryState state = record.map(DeliveryRecord::state).orElse(DeliveryState.QUEUED);
             if (state == DeliveryState.SENT) {
                 return Attempt.ALREADY_SENT;
             }
             if (state == DeliveryState.FAILED_PERMANENT) {
                 return Attempt.FAILED_PERMANENT;
             }
-            throw new DeliveryRetryException("IN_FLIGHT");
+            // another attempt holds the claim (or crashed holding it): come back when its lease has run out
+            Instant leaseUntil = record.map(DeliveryRecord::leaseUntil).orElse(null);
+            throw new DeliveryRetryException("IN_FLIGHT",
+                    leaseUntil == null ? Duration.ZERO : Duration.between(now, leaseUntil).plusSeconds(1));
         }
         OutgoingMessage message = new OutgoingMessage(id, code, event.name(), kind, preferences.addresses().get(kind),
                 preferences.language(), rendered.subject(), rendered.text(), rendered.html());

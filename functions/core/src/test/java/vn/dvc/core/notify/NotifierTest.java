@@ -220,7 +220,9 @@ class NotifierTest {
         var sms = new ScriptedChannel(ChannelKind.SMS);
         Notifier n = notifier(dossier(DossierStatus.RECEIVED, 1, "0912345678", null, Map.of()), sms);
         assertTrue(log.claim(CODE, "00000001-RECEIVED", ChannelKind.SMS, "RECEIVED", AT, AT.plusSeconds(120)));
-        assertEquals("IN_FLIGHT", assertThrows(DeliveryRetryException.class, () -> n.notify(CODE, 1, DossierStatus.RECEIVED, AT)).reason());
+        DeliveryRetryException e = assertThrows(DeliveryRetryException.class, () -> n.notify(CODE, 1, DossierStatus.RECEIVED, AT));
+        assertEquals("IN_FLIGHT", e.reason());
+        assertEquals(121, e.notBefore().toSeconds(), "come back when the other attempt's lease has run out");
         assertEquals(0, sms.sent.size());
     }
 
