@@ -25,6 +25,9 @@ public final class DynamoDueIndex implements DueIndex {
     @Override
     public List<Entry> dueBefore(String provinceCode, Stage stage, Instant before, int limit) {
         List<Entry> out = new ArrayList<>();
+        if (limit <= 0) {
+            return out; // the run's budget is spent (DynamoDB refuses Limit 0)
+        }
         Map<String, AttributeValue> start = null;
         String low = stage.prefix() + "#";
         String high = before == null ? stage.prefix() + "#~" : stage.prefix() + "#" + before;
