@@ -188,7 +188,7 @@ public final class LegacyFileGenerator {
         }
         f.put("original_code", prefix + "-" + String.format("%06d", i));
         f.put("procedure_code", COMMUNE_PROCEDURE_CIVIL);
-        f.put("applicant_personal_id", String.format("0010%08d", 90_000_000 + i));
+        f.put("applicant_personal_id", String.format("0011%08d", 90_000_000 + i)); // a block no other test files for
         f.put("applicant_full_name", "Nguyễn Văn Thử " + i);
         f.put("applicant_date_of_birth", LocalDate.of(1960, 1, 1).plusDays(random.nextInt(20_000)).toString());
         f.put("applicant_phone", "09" + String.format("%08d", random.nextInt(100_000_000)));

@@ -165,7 +165,7 @@ class LegacyImportIT {
                 LegacyFileGenerator.Manual manual = (LegacyFileGenerator.Manual) r.expected();
                 assertEquals("T" + manual.provinceCode() + ".TTPVHCC", item.get("agencyId").s(), "row " + r.row());
                 assertEquals("MANUAL", item.get("routingQueue").s());
-                List<String> candidates = item.get("routingCandidates").l().stream().map(AttributeValue::s).toList();
+                List<String> candidates = stringList(item.get("routingCandidates"));
                 assertEquals(manual.candidates(), candidates);
                 assertEquals(null, text(item, "communeCode"));
             }
@@ -345,5 +345,25 @@ class LegacyImportIT {
                     .atZone(WorkingDayCalendar.ZONE).toInstant();
         }
         return LocalDateTime.parse(text).atZone(WorkingDayCalendar.ZONE).toInstant();
+    }
+
+    /** A list attribute as the dossier store keeps it: a DynamoDB list, or nested data as {"json": "[...]"}. */
+    private static List<String> stringList(AttributeValue value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value.hasL()) {
+            return value.l().stream().map(AttributeValue::s).toList();
+        }
+        if (value.hasM() && value.m().containsKey("json")) {
+            try {
+                List<String> out = new java.util.ArrayList<>();
+                vn.dvc.core.json.Json.tree(value.m().get("json").s()).forEach(n -> out.add(n.asText()));
+                return out;
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return List.of();
     }
 }

