@@ -47,6 +47,9 @@ import vn.dvc.local.Template;
 @ExtendWith(Suite.class)
 class RestoreDrillIT {
 
+    /** At most about this many items are restored per table (see the drill). */
+    private static final int MAX_RESTORED = 3_000;
+
     @Test
     void everyTableHasPointInTimeRecoveryAndEveryBucketVersioningAndLifecycle() {
         Template template = Suite.suite().template();
@@ -104,6 +107,16 @@ class RestoreDrillIT {
             }
             AwsClients.s3().putObject(b -> b.bucket(bucket).key(exportKey), RequestBody.fromBytes(gz.toByteArray()));
             long t1 = System.nanoTime();
+            // The suite's earlier classes may have filled the table (the legacy import alone writes ~10,000 dossiers);
+            // DynamoDB Local restores a few hundred items a second, so above MAX_RESTORED items the drill restores
+            // whole partitions (every item of a dossier) chosen by a hash of the partition key, and says so.
+            int everyNth = (int) Math.ceil(exported.size() / (double) MAX_RESTORED);
+            Map<String, Map<String, AttributeValue>> expected = new LinkedHashMap<>();
+            exported.forEach((k, item) -> {
+                if (everyNth <= 1 || Math.floorMod(item.get("pk").toString().hashCode(), everyNth) == 0) {
+                    expected.put(k, item);
+                }
+            });
 
             // 2. restore: a new table from the template's definition, loaded from the export read back from S3
             String restored = source + "-restored-" + stamp;
@@ -114,8 +127,11 @@ class RestoreDrillIT {
                 List<WriteRequest> batch = new ArrayList<>();
                 String line;
                 while ((line = reader.readLine()) != null) {
-                    batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                            .item(fromJson(Json.tree(line).get("Item"))).build()).build());
+                    Map<String, AttributeValue> item = fromJson(Json.tree(line).get("Item"));
+                    if (!expected.containsKey(key(item))) {
+                        continue;
+                    }
+                    batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
                     loaded++;
                     if (batch.size() == 25) {
                         write(dynamo, restored, batch);
@@ -131,17 +147,17 @@ class RestoreDrillIT {
             for (var page : dynamo.scanPaginator(b -> b.tableName(restored).consistentRead(true))) {
                 page.items().forEach(item -> back.put(key(item), item));
             }
-            assertEquals(exported.size(), loaded);
-            assertEquals(exported.size(), back.size(), id + ": item count");
-            for (var e : exported.entrySet()) {
+            assertEquals(expected.size(), loaded);
+            assertEquals(expected.size(), back.size(), id + ": item count");
+            for (var e : expected.entrySet()) {
                 assertEquals(e.getValue(), back.get(e.getKey()), id + ": item " + e.getKey());
             }
             // ... and the live table still holds every exported item; a dossier at the same version is identical
             // (a deterministic sample of at most ~2,000 items: the suite's earlier classes may have filled the table)
             int sameVersion = 0;
-            int every = Math.max(1, exported.size() / 2_000);
+            int every = Math.max(1, expected.size() / 2_000);
             int index = 0;
-            for (var e : exported.entrySet()) {
+            for (var e : expected.entrySet()) {
                 if (index++ % every != 0) {
                     continue;
                 }
@@ -161,13 +177,13 @@ class RestoreDrillIT {
             // the restored table answers through its indexes like the original (ByAgency for dossiers)
             if (id.equals("DossierTable")) {
                 assertTrue(sameVersion > 0);
-                var any = exported.values().stream().filter(i -> i.containsKey("gsi2pk")).findFirst().orElseThrow();
+                var any = expected.values().stream().filter(i -> i.containsKey("gsi2pk")).findFirst().orElseThrow();
                 var viaIndex = dynamo.query(b -> b.tableName(restored).indexName("ByAgency")
                         .keyConditionExpression("gsi2pk = :a").expressionAttributeValues(Map.of(":a", any.get("gsi2pk")))).items();
                 assertTrue(viaIndex.stream().anyMatch(i -> i.get("pk").equals(any.get("pk"))));
             }
-            System.out.printf("restore drill %s: %d items, export %d ms (%d bytes gz), restore %d ms, compare %d ms%n", id,
-                    exported.size(), (t1 - t0) / 1_000_000, gz.size(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+            System.out.printf("restore drill %s: %d items exported, %d restored and compared, export %d ms (%d bytes gz), restore %d ms, compare %d ms%n", id,
+                    exported.size(), expected.size(), (t1 - t0) / 1_000_000, gz.size(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             dynamo.deleteTable(b -> b.tableName(restored));
         }
     }
