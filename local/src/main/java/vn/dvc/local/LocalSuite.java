@@ -31,7 +31,9 @@ public final class LocalSuite implements AutoCloseable {
             "ApplicantKeySecret", "local-development-applicant-key-secret",
             "PaymentCallbackSecret", "local-development-payment-callback-secret",
             "AlarmTopicArn", "",
-            "NotifyMode", "outbox"); // issue 7: deliveries recorded in the local outbox (GET /_local/outbox)
+            "NotifyMode", "outbox", // issue 7: deliveries recorded in the local outbox (GET /_local/outbox)
+            "NotifyRetryFirstSeconds", "1", // notification retries in seconds, not minutes
+            "NotifyRetryMaxSeconds", "4");
     private static final Set<String> PER_FUNCTION_VARIABLES = Set.of("POWERTOOLS_SERVICE_NAME", "JAVA_TOOL_OPTIONS");
 
     private final Engines engines;
@@ -140,7 +142,11 @@ public final class LocalSuite implements AutoCloseable {
                         String arn = Template.resolve(e.properties().get("Queue"), names);
                         String queueId = names.queueByArn(arn);
                         int batch = e.properties().get("BatchSize") instanceof Number n ? n.intValue() : 10;
-                        QueuePoller poller = new QueuePoller(sqs, names.queueUrl(queueId), arn, batch, f.logicalId(), functions, 1);
+                        // a function given its own queue's URL sets its messages' visibility itself (backoff): leave it be
+                        boolean ownBackoff = f.environment().values().stream()
+                                .anyMatch(v -> queueId.equals(Template.map(v).get("Ref")));
+                        QueuePoller poller = new QueuePoller(sqs, names.queueUrl(queueId), arn, batch, f.logicalId(), functions,
+                                ownBackoff ? 0 : 1);
                         run("sqs-" + queueId, poller, poller::stop);
                     }
                     case "DynamoDB" -> {
@@ -168,7 +174,9 @@ public final class LocalSuite implements AutoCloseable {
                             }
                         }
                         S3Client s3 = AwsClients.s3();
-                        S3Watcher watcher = new S3Watcher(s3, bucket, prefix, f.logicalId(), functions);
+                        Object dlqArn = Template.map(template.properties(f.logicalId()).get("DeadLetterQueue")).get("TargetArn");
+                        String dlqUrl = dlqArn == null ? null : names.queueUrl(names.queueByArn(Template.resolve(dlqArn, names)));
+                        S3Watcher watcher = new S3Watcher(s3, bucket, prefix, f.logicalId(), functions, sqs, dlqUrl);
                         run("s3-" + bucket + "-" + prefix, watcher, watcher::stop);
                     }
                     default -> { /* HttpApi routes are served by the front door; schedules by the scheduler */ }

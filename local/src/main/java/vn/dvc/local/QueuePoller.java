@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * An SQS event source mapping: long-polls one queue, hands batches to the function, deletes what succeeded and
  * honours {@code ReportBatchItemFailures}. Failed messages stay on the queue; the queue's redrive policy moves them
  * to the DLQ after maxReceiveCount receives. Locally a failed message becomes visible again after
- * {@code retrySeconds} instead of the full visibility timeout, so retries are seen in seconds.
+ * {@code retrySeconds} instead of the full visibility timeout, so retries are seen in seconds; with
+ * {@code retrySeconds} 0 the visibility the function set (its own backoff) stands, as it does on AWS.
  */
 final class QueuePoller implements Runnable {
     private final SqsClient sqs;
@@ -108,6 +109,9 @@ final class QueuePoller implements Runnable {
         }
         for (Message m : messages) {
             if (failed.contains(m.messageId())) {
+                if (retrySeconds <= 0) {
+                    continue;
+                }
                 try {
                     sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(retrySeconds));
                 } catch (RuntimeException ignored) {

@@ -11,11 +11,16 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import vn.dvc.core.json.Json;
 
 /**
  * S3 event notifications for the local engines, which send none: watches a bucket (under the event's prefix
  * filter) and turns every new or replaced object into an {@code ObjectCreated:Put} event for the function, retried
- * twice on failure like Lambda's asynchronous invocation. Works the same with S3Proxy, moto or LocalStack.
+ * twice on failure like Lambda's asynchronous invocation; an event that still fails goes to the function's
+ * {@code DeadLetterQueue} with Lambda's attributes (RequestID, ErrorCode, ErrorMessage), never silently dropped.
+ * Works the same with S3Proxy, moto or LocalStack.
  */
 final class S3Watcher implements Runnable {
     private final S3Client s3;
@@ -23,15 +28,21 @@ final class S3Watcher implements Runnable {
     private final String prefix;
     private final String functionId;
     private final FunctionHost functions;
+    private final SqsClient sqs;
+    private final String deadLetterQueueUrl;
     private final Map<String, String> seen = new HashMap<>();
     private volatile boolean running = true;
 
-    S3Watcher(S3Client s3, String bucket, String prefix, String functionId, FunctionHost functions) {
+    /** @param deadLetterQueueUrl the function's DeadLetterQueue (null: none declared, a failed event is logged only) */
+    S3Watcher(S3Client s3, String bucket, String prefix, String functionId, FunctionHost functions, SqsClient sqs,
+              String deadLetterQueueUrl) {
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix == null ? "" : prefix;
         this.functionId = functionId;
         this.functions = functions;
+        this.sqs = sqs;
+        this.deadLetterQueueUrl = deadLetterQueueUrl;
     }
 
     void stop() {
@@ -83,14 +94,47 @@ final class S3Watcher implements Runnable {
 
     private void notify(S3Object object) {
         S3Event event = event(bucket, object.key(), object.size(), object.eTag());
+        RuntimeException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
+            if (attempt > 0) {
+                sleepQuietly(1000);
+            }
             try {
                 functions.invoke(functionId, event);
                 return;
             } catch (RuntimeException e) {
-                sleepQuietly(1000);
+                last = e;
             }
         }
+        deadLetter(object, last);
+    }
+
+    /** What Lambda does with an asynchronous event whose retries are spent: the event to the DLQ, the error beside it. */
+    private void deadLetter(S3Object object, RuntimeException error) {
+        String errorMessage = String.valueOf(error.getMessage());
+        System.err.printf("local: %s failed 3 times on s3://%s/%s: %s%n", functionId, bucket, object.key(), errorMessage);
+        if (deadLetterQueueUrl == null) {
+            return;
+        }
+        String body = Json.write(Map.of("Records", List.of(Map.of(
+                "eventVersion", "2.1", "eventSource", "aws:s3", "awsRegion", Engines.REGION,
+                "eventTime", java.time.Instant.now().toString(), "eventName", "ObjectCreated:Put",
+                "s3", Map.of("s3SchemaVersion", "1.0", "configurationId", "local-upload",
+                        "bucket", Map.of("name", bucket, "arn", "arn:aws:s3:::" + bucket),
+                        "object", Map.of("key", URLEncoder.encode(object.key(), StandardCharsets.UTF_8).replace("%2F", "/"),
+                                "size", object.size(), "eTag", object.eTag() == null ? "" : object.eTag().replace("\"", "")))))));
+        try {
+            sqs.sendMessage(b -> b.queueUrl(deadLetterQueueUrl).messageBody(body).messageAttributes(Map.of(
+                    "RequestID", text(java.util.UUID.randomUUID().toString()),
+                    "ErrorCode", text("200"), // the invoke succeeded; the function's error is in ErrorMessage
+                    "ErrorMessage", text(errorMessage.length() > 1000 ? errorMessage.substring(0, 1000) : errorMessage))));
+        } catch (RuntimeException e) {
+            System.err.printf("local: could not dead-letter the event for s3://%s/%s: %s%n", bucket, object.key(), e);
+        }
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value.isEmpty() ? "-" : value).build();
     }
 
     /** An S3 ObjectCreated:Put event as S3 sends it (keys URL-encoded). */

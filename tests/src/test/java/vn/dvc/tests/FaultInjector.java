@@ -44,7 +44,8 @@ public final class FaultInjector implements ExecutionInterceptor {
         }
     }
 
-    private record Schedule(long seed, double rate, double persistentShare) {
+    /** @param onlyFunction the one function whose calls are touched (null: every function's) */
+    private record Schedule(long seed, double rate, double persistentShare, String onlyFunction) {
     }
 
     private static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems",
@@ -58,9 +59,14 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     /** Switches injection on: a share {@code rate} of the functions' calls gets a fault. */
     public static void enable(long seed, double rate, double persistentShare) {
+        enable(seed, rate, persistentShare, null);
+    }
+
+    /** As {@link #enable(long, double, double)}, for one function's calls only (e.g. DocumentProcessorFunction). */
+    public static void enable(long seed, double rate, double persistentShare, String onlyFunction) {
         INJECTED.clear();
         CALLS.set(0);
-        schedule = new Schedule(seed, rate, persistentShare);
+        schedule = new Schedule(seed, rate, persistentShare, onlyFunction);
     }
 
     public static void disable() {
@@ -80,8 +86,9 @@ public final class FaultInjector implements ExecutionInterceptor {
     }
 
     /** A call made by a function's handler (the host marks its thread), not by the runner or the test itself. */
-    private static boolean insideFunction() {
-        return vn.dvc.local.FunctionHost.currentFunction() != null;
+    private static boolean insideFunction(String onlyFunction) {
+        String current = vn.dvc.local.FunctionHost.currentFunction();
+        return current != null && (onlyFunction == null || onlyFunction.equals(current));
     }
 
     /** One spelling per service (the SDK's attributes differ between the execution phases: "s3" and "S3"). */
@@ -103,7 +110,7 @@ public final class FaultInjector implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         Schedule s = schedule;
-        if (s == null || !insideFunction()) {
+        if (s == null || !insideFunction(s.onlyFunction())) {
             return;
         }
         // SplittableRandom mixes its seed, so neighbouring call numbers get independent fates

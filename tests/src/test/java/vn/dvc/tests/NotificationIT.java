@@ -260,7 +260,7 @@ class NotificationIT {
         var dynamo = Suite.suite().dynamo();
         var handler = new NotifierHandler(new Notifier(store(), new DynamoDeliveryLog(dynamo, table()), new DynamoAgencyInbox(dynamo, table()),
                 NotificationChannels.fromEnvironment(dynamo, table()), ProcedureCatalog.bundled(), Clock.systemUTC()),
-                new SqsBatch(null), sqs, url);
+                new SqsBatch(null), sqs, url, NotifierHandler.Backoff.PRODUCTION);
         SQSEvent.SQSMessage m = message(received.body(), 1);
         m.setMessageId(received.messageId());
         m.setReceiptHandle(received.receiptHandle());

@@ -31,7 +31,7 @@ public class FeeCalculatorHandler implements RequestHandler<SQSEvent, SQSBatchRe
     public FeeCalculatorHandler() {
         this(new FeeAssessment(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                         CatalogProcedureSource.fromEnvironment(), Clock.systemUTC()),
-                new SqsBatch(Env.get("FEE_DLQ_URL")));
+                SqsBatch.fromEnvironment("FEE"));
     }
 
     public FeeCalculatorHandler(FeeAssessment fees, SqsBatch batch) {

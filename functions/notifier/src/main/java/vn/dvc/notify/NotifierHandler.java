@@ -40,26 +40,46 @@ import vn.dvc.core.notify.Notifier;
  */
 public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(NotifierHandler.class);
-    static final int FIRST_BACKOFF_SECONDS = 30;
-    static final int MAX_BACKOFF_SECONDS = 900;
-    /** The queue's maxReceiveCount (template.yaml NotifyQueue): the last receive falls back instead of retrying. */
-    static final int MAX_RECEIVES = 8;
+
+    /**
+     * Exponential backoff by receive count: {@code firstSeconds}, twice that, ... up to {@code maxSeconds}. Production
+     * uses 30 s .. 15 min (template parameters); the local suite shortens both so a test sees a retry in seconds.
+     */
+    public record Backoff(int firstSeconds, int maxSeconds) {
+        public static final Backoff PRODUCTION = new Backoff(30, 900);
+
+        static Backoff fromEnvironment() {
+            return new Backoff((int) Env.getLong("NOTIFY_RETRY_FIRST_SECONDS", PRODUCTION.firstSeconds()),
+                    (int) Env.getLong("NOTIFY_RETRY_MAX_SECONDS", PRODUCTION.maxSeconds()));
+        }
+
+        int seconds(int receiveCount) {
+            long seconds = (long) firstSeconds << Math.min(20, Math.max(0, receiveCount - 1));
+            return (int) Math.min(maxSeconds, seconds);
+        }
+    }
 
     private final Notifier notifier;
     private final SqsBatch batch;
     private final SqsClient sqs;
     private final String queueUrl;
+    private final Backoff backoff;
 
     public NotifierHandler() {
-        this(notifierFromEnvironment(), new SqsBatch(Env.get("NOTIFY_DLQ_URL")), null, Env.get("NOTIFY_QUEUE_URL"));
+        this(notifierFromEnvironment(), SqsBatch.fromEnvironment("NOTIFY"), null, Env.get("NOTIFY_QUEUE_URL"),
+                Backoff.fromEnvironment());
     }
 
-    /** @param sqs the client for visibility changes (null: the shared one); {@code queueUrl} null: no backoff change */
-    public NotifierHandler(Notifier notifier, SqsBatch batch, SqsClient sqs, String queueUrl) {
+    /**
+     * @param batch knows the queue's maxReceiveCount: its last receive falls back to the next channel
+     * @param sqs the client for visibility changes (null: the shared one); {@code queueUrl} null: no backoff change
+     */
+    public NotifierHandler(Notifier notifier, SqsBatch batch, SqsClient sqs, String queueUrl, Backoff backoff) {
         this.notifier = notifier;
         this.batch = batch;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
+        this.backoff = backoff;
     }
 
     private static Notifier notifierFromEnvironment() {
@@ -88,7 +108,7 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         }
         long version = body.path("version").asLong();
         Instant at = parseInstant(body.path("at").asText(null));
-        boolean last = receiveCount(message) >= MAX_RECEIVES;
+        boolean last = batch.lastReceive(message);
         Notifier.Outcome outcome;
         try {
             outcome = switch (body.path("type").asText("")) {
@@ -96,14 +116,19 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
                 case "DossierNotice" -> notifier.notify(code, version, event(body.path("event").asText(null)), at, last);
                 default -> throw new PermanentFailure("UNKNOWN_MESSAGE_TYPE", "type must be DossierStatusChanged or DossierNotice");
             };
+        } catch (PermanentFailure e) {
+            throw e;
         } catch (DeliveryRetryException e) {
-            if (last) {
-                // the queue's redrive would move it without a reason: dead-letter it ourselves, with one
-                throw new PermanentFailure("RETRIES_EXHAUSTED", "still to retry after " + MAX_RECEIVES
-                        + " receives: " + e.reason());
+            // on the last receive SqsBatch dead-letters it with the reason (the redrive policy would give none)
+            if (!last) {
+                hide(message, e.notBefore().toSeconds());
             }
-            backoff(message, e.notBefore().toSeconds());
             LOG.warn("dossier {} v{} notification to retry: {}", code, version, e.reason());
+            throw e;
+        } catch (RuntimeException e) { // a store or channel error: retried with the same backoff
+            if (!last) {
+                hide(message, 0);
+            }
             throw e;
         }
         switch (outcome) {
@@ -141,26 +166,15 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         }
     }
 
-    static int receiveCount(SQSEvent.SQSMessage message) {
-        try {
-            return message.getAttributes() == null ? 1
-                    : Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-        } catch (RuntimeException e) {
-            return 1; // first attempt
-        }
-    }
-
-    /** 30 s, 60 s, 120 s ... up to 15 min, by how often the message was received. */
-    static int backoffSeconds(int receiveCount) {
-        long seconds = (long) FIRST_BACKOFF_SECONDS << Math.min(10, Math.max(0, receiveCount - 1));
-        return (int) Math.min(MAX_BACKOFF_SECONDS, seconds);
-    }
-
-    private void backoff(SQSEvent.SQSMessage message, long notBeforeSeconds) {
+    /**
+     * Hides the message for its backoff, and never before {@code notBeforeSeconds} (another attempt's lease): the
+     * event source mapping only returns it to the queue, the visibility timeout decides when it is seen again.
+     */
+    private void hide(SQSEvent.SQSMessage message, long notBeforeSeconds) {
         if (queueUrl == null || message.getReceiptHandle() == null) {
             return;
         }
-        int seconds = (int) Math.min(MAX_BACKOFF_SECONDS, Math.max(backoffSeconds(receiveCount(message)), notBeforeSeconds));
+        int seconds = (int) Math.min(43_200, Math.max(backoff.seconds(SqsBatch.receiveCount(message)), notBeforeSeconds));
         try {
             (sqs != null ? sqs : SqsClients.sqs()).changeMessageVisibility(b -> b.queueUrl(queueUrl)
                     .receiptHandle(message.getReceiptHandle()).visibilityTimeout(seconds));

@@ -37,7 +37,7 @@ public class StatsAggregatorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     public StatsAggregatorHandler() {
         this(new StatsAggregator(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
-                new DynamoStatsStore(DynamoClients.dynamo(), Env.require("STATS_TABLE"))), new SqsBatch(Env.get("STATS_DLQ_URL")));
+                new DynamoStatsStore(DynamoClients.dynamo(), Env.require("STATS_TABLE"))), SqsBatch.fromEnvironment("STATS"));
     }
 
     public StatsAggregatorHandler(StatsAggregator aggregator, SqsBatch batch) {

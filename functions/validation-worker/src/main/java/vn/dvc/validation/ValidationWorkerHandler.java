@@ -32,7 +32,7 @@ public class ValidationWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     public ValidationWorkerHandler() {
         this(new ValidationService(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                         CatalogProcedureSource.fromEnvironment(), PopulationRegisters.fromEnvironment(), Clock.systemUTC()),
-                new SqsBatch(Env.get("VALIDATION_DLQ_URL")));
+                SqsBatch.fromEnvironment("VALIDATION"));
     }
 
     public ValidationWorkerHandler(ValidationService validation, SqsBatch batch) {
