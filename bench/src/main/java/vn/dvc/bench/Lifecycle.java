@@ -146,13 +146,18 @@ final class Lifecycle {
     // ---------------------------------------------------------------- one dossier through the HTTP API
 
     void oneDossier(int i) throws Exception {
-        String pid = String.format("0010900000%02d", 1 + i % 99); // the synthetic register's block (demo/citizens.json)
+        // a citizen the local register holds (demo/citizens.json), with the name and birth date it holds
+        List<vn.dvc.local.DemoCitizens.Seeded> register = vn.dvc.local.DemoCitizens.list().stream()
+                .filter(c -> !c.simulateOutage()).toList();
+        var person = register.get(i % register.size()).citizen();
+        String pid = person.personalId();
         String citizen = token(Map.of("role", "CITIZEN", "personalId", pid));
         Map<String, Object> filing = new LinkedHashMap<>();
         filing.put("procedureCode", "1.001456"); // passport: 200,000 VND, so the payment path is included
         filing.put("communeCode", "00004");
         filing.put("channel", "ONLINE");
-        filing.put("applicant", Map.of("fullName", "Nguyễn Văn An", "dateOfBirth", "1990-05-12", "phone", "0912345678"));
+        filing.put("applicant", Map.of("fullName", person.fullName(), "dateOfBirth", person.dateOfBirth().toString(),
+                "phone", "0912345678"));
         filing.put("form", Map.of());
         filing.put("components", List.of("to-khai-de-nghi-cap-ho", "to-khai-de-nghi-cap-ho-2", "anh-moi-chup-khong-qua-06").stream()
                 .map(c -> Map.of("component", c, "contentType", "application/pdf")).toList());

@@ -75,7 +75,8 @@ class ReliabilityRegressionsIT {
     void anUploadEventTheProcessorKeepsFailingOnLandsInTheUploadDlq() {
         String bucket = Suite.suite().names().bucketName("DocumentBucket");
         String dlq = Suite.suite().names().queueUrl("UploadEventDLQ");
-        String key = "uploads/T99.DLQ-" + UUID.randomUUID().toString().substring(0, 8) + "/to-khai/" + UUID.randomUUID();
+        // a well-formed key, so the processor gets as far as reading the dossier (a malformed one is ignored unread)
+        String key = "uploads/T99.DLQ-991231-" + (1000 + new java.util.Random().nextInt(9000)) + "/to-khai/" + UUID.randomUUID();
         FaultInjector.enable(7L, 1.0, 1.0, "DocumentProcessorFunction"); // every call the processor makes fails, every attempt
         try {
             AwsClients.s3().putObject(b -> b.bucket(bucket).key(key).contentType("application/pdf"), RequestBody.fromBytes(Files.pdf()));
