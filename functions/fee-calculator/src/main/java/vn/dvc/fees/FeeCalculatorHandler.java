@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +12,10 @@ import vn.dvc.aws.clients.DynamoClients;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
+import vn.dvc.aws.sqs.DossierMessage;
 import vn.dvc.aws.sqs.PermanentFailure;
 import vn.dvc.aws.sqs.SqsBatch;
 import vn.dvc.core.fees.FeeAssessment;
-import vn.dvc.core.json.Json;
 
 /**
  * fee-calculator (SQS {@code FeeQueue}, partial batch failures): for a dossier that reached VALIDATED, computes and
@@ -42,17 +41,9 @@ public class FeeCalculatorHandler implements RequestHandler<SQSEvent, SQSBatchRe
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> batch.process(event, message -> {
-            JsonNode body;
-            try {
-                body = Json.tree(message.getBody());
-            } catch (Exception e) {
-                throw new PermanentFailure("MALFORMED_MESSAGE", "the message body is not JSON");
-            }
-            String code = body.path("dossierCode").asText(null);
-            if (code == null || !body.path("version").canConvertToLong()) {
-                throw new PermanentFailure("MALFORMED_MESSAGE", "dossierCode and version are required");
-            }
-            FeeAssessment.Outcome outcome = fees.assess(code, body.path("version").asLong());
+            DossierMessage m = DossierMessage.parse(message);
+            String code = m.dossierCode();
+            FeeAssessment.Outcome outcome = fees.assess(code, m.version());
             switch (outcome) {
                 case NOT_FOUND -> throw new PermanentFailure("DOSSIER_NOT_FOUND", "no dossier " + code);
                 case PROCEDURE_UNKNOWN -> throw new PermanentFailure("PROCEDURE_UNKNOWN", "unknown procedure for " + code);

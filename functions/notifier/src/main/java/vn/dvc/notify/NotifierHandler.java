@@ -4,10 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,11 +17,10 @@ import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.notify.DynamoAgencyInbox;
 import vn.dvc.aws.notify.DynamoDeliveryLog;
 import vn.dvc.aws.notify.NotificationChannels;
+import vn.dvc.aws.sqs.DossierMessage;
 import vn.dvc.aws.sqs.PermanentFailure;
 import vn.dvc.aws.sqs.SqsBatch;
 import vn.dvc.core.catalog.ProcedureCatalog;
-import vn.dvc.core.dossier.DossierStatus;
-import vn.dvc.core.json.Json;
 import vn.dvc.core.notify.DeliveryRetryException;
 import vn.dvc.core.notify.NotificationEvent;
 import vn.dvc.core.notify.Notifier;
@@ -96,24 +93,16 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
     }
 
     private void handle(SQSEvent.SQSMessage message) {
-        JsonNode body;
-        try {
-            body = Json.tree(message.getBody());
-        } catch (Exception e) {
-            throw new PermanentFailure("MALFORMED_MESSAGE", "the message body is not JSON");
-        }
-        String code = body.path("dossierCode").asText(null);
-        if (code == null || !body.path("version").canConvertToLong()) {
-            throw new PermanentFailure("MALFORMED_MESSAGE", "dossierCode and version are required");
-        }
-        long version = body.path("version").asLong();
-        Instant at = parseInstant(body.path("at").asText(null));
+        DossierMessage m = DossierMessage.parse(message);
+        String code = m.dossierCode();
+        long version = m.version();
+        Instant at = m.at();
         boolean last = batch.lastReceive(message);
         Notifier.Outcome outcome;
         try {
-            outcome = switch (body.path("type").asText("")) {
-                case "DossierStatusChanged" -> notifier.notify(code, version, status(body.path("to").asText(null)), at, last);
-                case "DossierNotice" -> notifier.notify(code, version, event(body.path("event").asText(null)), at, last);
+            outcome = switch (m.type()) {
+                case "DossierStatusChanged" -> notifier.notify(code, version, m.status("to", false), at, last);
+                case "DossierNotice" -> notifier.notify(code, version, event(m.text("event")), at, last);
                 default -> throw new PermanentFailure("UNKNOWN_MESSAGE_TYPE", "type must be DossierStatusChanged or DossierNotice");
             };
         } catch (PermanentFailure e) {
@@ -139,30 +128,11 @@ public class NotifierHandler implements RequestHandler<SQSEvent, SQSBatchRespons
         }
     }
 
-    private static DossierStatus status(String name) {
-        try {
-            return DossierStatus.valueOf(name);
-        } catch (RuntimeException e) {
-            throw new PermanentFailure("UNKNOWN_STATUS", "unknown status " + name);
-        }
-    }
-
     private static NotificationEvent event(String name) {
         try {
             return NotificationEvent.valueOf(name);
         } catch (RuntimeException e) {
             throw new PermanentFailure("UNKNOWN_EVENT", "unknown event " + name);
-        }
-    }
-
-    private static Instant parseInstant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new PermanentFailure("MALFORMED_MESSAGE", "at is not an ISO instant");
         }
     }
 

@@ -5,9 +5,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -15,12 +13,11 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.logging.Observability;
+import vn.dvc.aws.sqs.DossierMessage;
 import vn.dvc.aws.sqs.PermanentFailure;
 import vn.dvc.aws.sqs.SqsBatch;
 import vn.dvc.aws.stats.DynamoStatsStore;
 import vn.dvc.core.dossier.DossierCode;
-import vn.dvc.core.dossier.DossierStatus;
-import vn.dvc.core.json.Json;
 import vn.dvc.core.stats.StatsAggregator;
 
 /**
@@ -63,23 +60,17 @@ public class StatsAggregatorHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     private StatsAggregator.Outcome handle(SQSEvent.SQSMessage message) {
-        JsonNode body;
-        try {
-            body = Json.tree(message.getBody());
-        } catch (Exception e) {
-            throw new PermanentFailure("MALFORMED_MESSAGE", "the message body is not JSON");
+        DossierMessage m = DossierMessage.parse(message);
+        String code = m.dossierCode();
+        if (!DossierCode.isWellFormed(code)) {
+            throw new PermanentFailure("MALFORMED_MESSAGE", "a well-formed dossierCode is required");
         }
-        String code = body.path("dossierCode").asText(null);
-        if (code == null || !DossierCode.isWellFormed(code) || !body.path("version").canConvertToLong()) {
-            throw new PermanentFailure("MALFORMED_MESSAGE", "a well-formed dossierCode and a version are required");
-        }
-        long version = body.path("version").asLong();
-        Instant at = instant(body.path("at").asText(null));
-        String type = body.path("type").asText("");
+        long version = m.version();
+        Instant at = m.at();
+        String type = m.type();
         StatsAggregator.Outcome outcome = switch (type) {
-            case "DossierStatusChanged" -> aggregator.statusChanged(code, status(body.path("from").asText(null), true),
-                    status(body.path("to").asText(null), false), version, at);
-            case "DossierNotice" -> "OVERDUE".equals(body.path("event").asText(null))
+            case "DossierStatusChanged" -> aggregator.statusChanged(code, m.status("from", true), m.status("to", false), version, at);
+            case "DossierNotice" -> "OVERDUE".equals(m.text("event"))
                     ? aggregator.overdue(code, version, at) : StatsAggregator.Outcome.NOTHING_TO_COUNT;
             case "DossierRated" -> aggregator.rated(code, version, at);
             default -> throw new PermanentFailure("UNKNOWN_MESSAGE_TYPE",
@@ -92,25 +83,4 @@ public class StatsAggregatorHandler implements RequestHandler<SQSEvent, SQSBatch
         return outcome;
     }
 
-    private static DossierStatus status(String name, boolean optional) {
-        if (name == null && optional) {
-            return null;
-        }
-        try {
-            return DossierStatus.valueOf(name);
-        } catch (RuntimeException e) {
-            throw new PermanentFailure("UNKNOWN_STATUS", "unknown status " + name);
-        }
-    }
-
-    private static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new PermanentFailure("MALFORMED_MESSAGE", "at is not an ISO instant");
-        }
-    }
 }

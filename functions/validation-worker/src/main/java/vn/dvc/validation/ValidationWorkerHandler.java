@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +13,9 @@ import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.config.Env;
 import vn.dvc.aws.dossier.DynamoDossierStore;
 import vn.dvc.aws.register.PopulationRegisters;
+import vn.dvc.aws.sqs.DossierMessage;
 import vn.dvc.aws.sqs.PermanentFailure;
 import vn.dvc.aws.sqs.SqsBatch;
-import vn.dvc.core.json.Json;
 import vn.dvc.core.validation.ValidationService;
 
 /**
@@ -43,17 +42,9 @@ public class ValidationWorkerHandler implements RequestHandler<SQSEvent, SQSBatc
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> batch.process(event, message -> {
-            JsonNode body;
-            try {
-                body = Json.tree(message.getBody());
-            } catch (Exception e) {
-                throw new PermanentFailure("MALFORMED_MESSAGE", "the message body is not JSON");
-            }
-            String code = body.path("dossierCode").asText(null);
-            if (code == null || !body.path("version").canConvertToLong()) {
-                throw new PermanentFailure("MALFORMED_MESSAGE", "dossierCode and version are required");
-            }
-            ValidationService.Outcome outcome = validation.validate(code, body.path("version").asLong());
+            DossierMessage m = DossierMessage.parse(message);
+            String code = m.dossierCode();
+            ValidationService.Outcome outcome = validation.validate(code, m.version());
             if (outcome == ValidationService.Outcome.NOT_FOUND) {
                 throw new PermanentFailure("DOSSIER_NOT_FOUND", "no dossier " + code);
             }
