@@ -60,8 +60,11 @@ public final class FormSchema {
         return problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
     }
 
-    /** The form as the schema sees it: {@code form}, with the applicant's declared fields under {@code applicant}. */
-    static JsonNode document(Map<String, Object> form, Applicant a) {
+    /**
+     * The form as the schema sees it: {@code form}, with the applicant's declared fields under {@code applicant}.
+     * Intake checks a filing against it and validation re-checks the stored dossier against the same document.
+     */
+    public static JsonNode document(Map<String, Object> form, Applicant a) {
         ObjectNode document = Json.MAPPER.valueToTree(form == null ? Map.of() : form);
         JsonNode declared = document.get("applicant");
         if (declared != null && !declared.isObject()) {

@@ -1,7 +1,6 @@
 package vn.dvc.core.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +17,6 @@ import vn.dvc.core.catalog.DataSubstitute;
 import vn.dvc.core.catalog.HandlingLevel;
 import vn.dvc.core.catalog.Procedure;
 import vn.dvc.core.dossier.Actor;
-import vn.dvc.core.dossier.Applicant;
 import vn.dvc.core.dossier.Component;
 import vn.dvc.core.dossier.ComponentState;
 import vn.dvc.core.dossier.Dossier;
@@ -26,6 +24,7 @@ import vn.dvc.core.dossier.DossierStatus;
 import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.dossier.HistoryEvent;
 import vn.dvc.core.fees.CategoryClaims;
+import vn.dvc.core.intake.FormSchema;
 import vn.dvc.core.intake.ProcedureSource;
 import vn.dvc.core.json.Json;
 import vn.dvc.core.register.CitizenRecord;
@@ -151,29 +150,9 @@ public final class ValidationService {
         return civilStatus && procedure.level() == HandlingLevel.COMMUNE ? dossier.communeCode() : null;
     }
 
-    /** The form as the schema sees it: the declared applicant fields live in the dossier, the rest in the form. */
+    /** The form as the schema sees it (the same document intake checked): the applicant's fields beside the form. */
     static JsonNode formDocument(Dossier dossier) {
-        ObjectNode document = Json.MAPPER.valueToTree(dossier.form() == null ? Map.of() : dossier.form());
-        JsonNode declared = document.get("applicant");
-        if (declared == null || declared.isObject()) {
-            ObjectNode applicant = declared == null ? Json.MAPPER.createObjectNode() : (ObjectNode) declared;
-            Applicant a = dossier.applicant();
-            if (a != null) {
-                putIfPresent(applicant, "personalId", a.personalId());
-                putIfPresent(applicant, "fullName", a.fullName());
-                putIfPresent(applicant, "dateOfBirth", a.dateOfBirth() == null ? null : a.dateOfBirth().toString());
-                putIfPresent(applicant, "phone", a.phone());
-                putIfPresent(applicant, "email", a.email());
-            }
-            document.set("applicant", applicant);
-        }
-        return document;
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(field, value);
-        }
+        return FormSchema.document(dossier.form(), dossier.applicant());
     }
 
     private Map<String, Object> evidence(CitizenRecord record, IdentityMatch.Result identity, Dossier dossier, Instant now) {
