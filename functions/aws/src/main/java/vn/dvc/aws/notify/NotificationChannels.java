@@ -3,8 +3,10 @@ package vn.dvc.aws.notify;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import vn.dvc.aws.config.Env;
 import vn.dvc.core.notify.ChannelKind;
@@ -27,17 +29,26 @@ public final class NotificationChannels {
             throw new IllegalStateException("NOTIFY_MODE must be aws or outbox");
         }
         String region = Env.require("AWS_REGION");
-        var http = UrlConnectionHttpClient.create();
         var provider = DefaultCredentialsProvider.builder().build();
-        SignedAwsCall sns = new SignedAwsCall(http, provider::resolveCredentials, region, "sns",
-                endpoint("SNS", "https://sns." + region + ".amazonaws.com/"));
-        SignedAwsCall ses = new SignedAwsCall(http, provider::resolveCredentials, region, "ses",
-                endpoint("SESV2", "https://email." + region + ".amazonaws.com/"));
-        String sender = Env.get("NOTIFY_SMS_SENDER_ID");
+        return aws(region, endpoint("SNS", "https://sns." + region + ".amazonaws.com/"),
+                endpoint("SESV2", "https://email." + region + ".amazonaws.com/"), provider::resolveCredentials,
+                Env.get("NOTIFY_EMAIL_FROM"), Env.get("NOTIFY_SMS_SENDER_ID"), Env.get("NOTIFY_SES_CONFIGURATION_SET"));
+    }
+
+    /**
+     * SNS (SMS and push) and SES v2 (e-mail) at the given endpoints; no e-mail channel without a sender identity
+     * ({@code emailFrom} null), so citizens fall back to the other channels.
+     */
+    public static List<NotificationChannel> aws(String region, URI snsEndpoint, URI sesEndpoint,
+                                                Supplier<AwsCredentialsIdentity> credentials, String emailFrom,
+                                                String smsSenderId, String sesConfigurationSet) {
+        var http = UrlConnectionHttpClient.create();
+        SignedAwsCall sns = new SignedAwsCall(http, credentials, region, "sns", snsEndpoint);
+        SignedAwsCall ses = new SignedAwsCall(http, credentials, region, "ses", sesEndpoint);
         List<NotificationChannel> channels = new java.util.ArrayList<>(List.of(
-                new SnsChannel(sns, ChannelKind.SMS, sender), new SnsChannel(sns, ChannelKind.PUSH, sender)));
-        if (Env.get("NOTIFY_EMAIL_FROM") != null) { // no sender identity: no e-mail channel (citizens fall back to others)
-            channels.add(new SesEmailChannel(ses, Env.get("NOTIFY_EMAIL_FROM"), Env.get("NOTIFY_SES_CONFIGURATION_SET")));
+                new SnsChannel(sns, ChannelKind.SMS, smsSenderId), new SnsChannel(sns, ChannelKind.PUSH, smsSenderId)));
+        if (emailFrom != null) {
+            channels.add(new SesEmailChannel(ses, emailFrom, sesConfigurationSet));
         }
         return List.copyOf(channels);
     }
