@@ -122,7 +122,9 @@ class RestoreDrillIT {
             String restored = source + "-restored-" + stamp;
             Provisioner.createTable(dynamo, restored, template.properties(id));
             int loaded = 0;
-            try (var in = AwsClients.s3().getObject(b -> b.bucket(bucket).key(exportKey));
+            // read whole before loading: a slow restore would hold the S3 stream open past the server's idle timeout
+            byte[] export = AwsClients.s3().getObjectAsBytes(b -> b.bucket(bucket).key(exportKey)).asByteArray();
+            try (var in = new java.io.ByteArrayInputStream(export);
                  BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
                 List<WriteRequest> batch = new ArrayList<>();
                 String line;
