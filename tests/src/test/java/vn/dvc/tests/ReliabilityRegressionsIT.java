@@ -74,7 +74,7 @@ class ReliabilityRegressionsIT {
     @Test
     void anUploadEventTheProcessorKeepsFailingOnLandsInTheUploadDlq() {
         String bucket = Suite.suite().names().bucketName("DocumentBucket");
-        String dlq = Suite.suite().names().queueUrl("UploadEventDLQ");
+        String dlq = Suite.suite().names().queueUrl("S3EventDLQ");
         // a well-formed key, so the processor gets as far as reading the dossier (a malformed one is ignored unread)
         String key = "uploads/T99.DLQ-991231-" + (1000 + new java.util.Random().nextInt(9000)) + "/to-khai/" + UUID.randomUUID();
         FaultInjector.enable(7L, 1.0, 1.0, "DocumentProcessorFunction"); // every call the processor makes fails, every attempt
