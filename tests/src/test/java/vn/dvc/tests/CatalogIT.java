@@ -265,7 +265,7 @@ class CatalogIT {
     void publicReadsCarryAStrongEtagAndAnswer304() {
         Api api = Suite.api();
         for (String path : List.of("/procedures/1.004222", "/procedures?province=01", "/units/00004", "/units?q=ba%20dinh",
-                "/agencies?unit=00004")) {
+                "/agencies?unit=00004", "/agencies/X00004.TTPVHCC")) {
             Api.Response first = api.get(path, null);
             assertEquals(200, first.status(), path);
             String etag = first.headers().get("etag");
@@ -379,6 +379,117 @@ class CatalogIT {
             assertEquals("OPERATOR_ONLY", r.json().path("code").asText());
         }
         assertEquals(itemsBefore, catalogItems());
+    }
+
+    // ---- catalog (issue 3): an operator replaces a generated agency's values
+    @Test
+    void anOperatorReplacesAGeneratedAgencyAndEveryReadShowsIt() {
+        Api api = Suite.api();
+        String id = "X00070.UBND"; // the People's Committee of a commune no other test files in
+        String path = "/agencies/" + id;
+        String operator = api.token("OPERATOR", null, null, null);
+        long itemsBefore = catalogItems();
+
+        Api.Response before = api.get(path, null);
+        assertEquals(200, before.status(), before.body());
+        JsonNode generated = before.json();
+        assertTrue(generated.path("generated").asBoolean());
+        assertEquals("GENERATED", generated.path("source").asText());
+        assertEquals(0, generated.path("revision").asInt());
+        assertEquals(List.of("officialCode", "address", "hotline"), strings(generated.path("unknown")));
+        assertEquals("public, max-age=60", before.headers().get("cache-control"));
+        String etag = before.headers().get("etag");
+        assertNotNull(etag);
+
+        // not an operator: 401 / 403, nothing written
+        Map<String, Object> replacement = Map.of(
+                "name", Map.of("vi", "Ủy ban nhân dân phường Giảng Võ (tên do vận hành cung cấp)",
+                        "en", "People's Committee of Giảng Võ ward (operator-supplied)"),
+                "address", "Số 1 phố Mẫu, thành phố Hà Nội (địa chỉ thử nghiệm)",
+                "hotline", "024 3825 1234");
+        String body = Json.write(replacement);
+        assertEquals(401, api.send("PUT", path, null, body, Map.of()).status());
+        for (String other : List.of(api.citizen("001090003334"), api.token("OFFICIAL", null, id, "01"),
+                api.token("SUPERVISOR", null, null, "01"), api.token("ASSISTANT", null, "X00070.TTPVHCC", "01"))) {
+            Api.Response refused = api.send("PUT", path, other, body, Map.of());
+            assertEquals(403, refused.status(), refused.body());
+            assertEquals("OPERATOR_ONLY", refused.json().path("code").asText());
+        }
+
+        // a bad body: 422 listing every problem with codes and both languages; malformed and unknown ids
+        Api.Response invalid = api.send("PUT", path, operator,
+                "{\"name\":{\"vi\":\"Uy ban khong dau\",\"en\":\"x\"},\"hotline\":\"12\",\"officialCode\":\"h26\","
+                        + "\"unitCode\":\"00004\",\"fax\":\"1\"}", Map.of());
+        assertEquals(422, invalid.status(), invalid.body());
+        assertEquals("AGENCY_INVALID", invalid.json().path("code").asText());
+        List<String> problems = new ArrayList<>();
+        invalid.json().path("details").forEach(d -> problems.add(d.path("path").asText() + ":" + d.path("code").asText()));
+        assertEquals(Set.of("name.vi:NAME_WITHOUT_DIACRITICS", "hotline:INVALID_HOTLINE", "officialCode:INVALID_OFFICIAL_CODE",
+                "unitCode:READ_ONLY_FIELD", "fax:UNKNOWN_FIELD"), Set.copyOf(problems));
+        assertFalse(invalid.json().path("messages").path("vi").asText().isBlank());
+        assertEquals(400, api.send("PUT", path, operator, "[1]", Map.of()).status());
+        assertEquals(400, api.send("PUT", "/agencies/x00070.ubnd", operator, body, Map.of()).status());
+        assertEquals(404, api.send("PUT", "/agencies/X99999.UBND", operator, body, Map.of()).status());
+        assertEquals(404, api.get("/agencies/X00070.STP", null).status());
+        assertEquals(itemsBefore, catalogItems());
+
+        // the operator replaces it, conditional on the ETag read
+        Api.Response replaced = api.send("PUT", path, operator, body, Map.of("If-Match", etag));
+        assertEquals(200, replaced.status(), replaced.body());
+        JsonNode now = api.get(path, null).json();
+        assertFalse(now.path("generated").asBoolean());
+        assertEquals("OPERATOR", now.path("source").asText());
+        assertTrue(now.path("replacedBy").asText().startsWith("operator:"), now.toString());
+        assertFalse(now.path("replacedAt").asText().isEmpty());
+        assertEquals(1, now.path("revision").asInt());
+        assertEquals("02438251234", now.path("hotline").asText());
+        assertEquals(List.of("officialCode"), strings(now.path("unknown")));
+        assertTrue(now.path("note").isMissingNode());
+        assertEquals(replaced.json(), now);
+        assertEquals(2, catalogItems() - itemsBefore, "one revision item and the latest pointer");
+        JsonNode listed = null;
+        for (JsonNode a : api.get("/agencies?unit=00070", null).json().path("items")) {
+            if (a.path("id").asText().equals(id)) {
+                listed = a;
+            }
+        }
+        assertEquals(now, listed);
+
+        // stale writes: the old ETag gets 412, a wrong revision 409; nothing written
+        Api.Response stale = api.send("PUT", path, operator, body, Map.of("If-Match", etag));
+        assertEquals(412, stale.status(), stale.body());
+        Map<String, Object> withRevision = new java.util.LinkedHashMap<>(replacement);
+        withRevision.put("revision", 1);
+        Api.Response conflict = api.send("PUT", path, operator, Json.write(withRevision), Map.of());
+        assertEquals(409, conflict.status(), conflict.body());
+        assertEquals("REVISION_CONFLICT", conflict.json().path("code").asText());
+        assertEquals(2, catalogItems() - itemsBefore);
+
+        // a dossier filed afterwards names the agency as replaced
+        Map<String, Object> filing = new java.util.LinkedHashMap<>(deathFiling(api, "1.000656"));
+        filing.put("communeCode", "00070");
+        Api.Response filed = api.post("/dossiers", api.citizen("001090003335"), filing,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(201, filed.status(), filed.body());
+        assertEquals(id, filed.json().path("agency").path("id").asText());
+        assertEquals("Ủy ban nhân dân phường Giảng Võ (tên do vận hành cung cấp)",
+                filed.json().path("agency").path("name").path("vi").asText());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    private static Map<String, Object> deathFiling(Api api, String code) {
+        JsonNode procedure = api.get("/procedures/" + code, null).json();
+        String component = procedure.path("components").get(0).path("code").asText();
+        return Map.of("procedureCode", code, "communeCode", "00004", "channel", "ONLINE",
+                "applicant", Map.of("fullName", "Nguyễn Văn Bảo", "dateOfBirth", "1980-01-02", "phone", "0912345679"),
+                "form", Map.of("relationshipToDeceased", "CON", "deceased", Map.of("fullName", "Nguyễn Văn Cả",
+                        "dateOfDeath", "2026-11-20", "placeOfDeath", "Bệnh viện Bạch Mai")),
+                "components", List.of(Map.of("component", component, "contentType", "application/pdf")));
     }
 
     private static String fileDeathRegistration(Api api, String citizen, String code) {

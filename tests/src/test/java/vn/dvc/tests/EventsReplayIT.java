@@ -49,6 +49,12 @@ class EventsReplayIT {
             Map.entry("catalog-api/http-publish-procedure.json", 201),
             Map.entry("catalog-api/http-publish-procedure-invalid.json", 422),
             Map.entry("catalog-api/http-publish-procedure-citizen.json", 403),
+            // ---- catalog (issue 3): one agency (public); an operator replaces its generated values (200; any number of
+            // times, each a new revision), an invalid replacement is 422 with every problem, a citizen's 403
+            Map.entry("catalog-api/http-get-agency.json", 200),
+            Map.entry("catalog-api/http-replace-agency.json", 200),
+            Map.entry("catalog-api/http-replace-agency-invalid.json", 422),
+            Map.entry("catalog-api/http-replace-agency-citizen.json", 403),
             Map.entry("status-api/http-get-dossier-foreign.json", 404),
             Map.entry("status-api/http-list-own.json", 200),
             // ---- processing (issue 6): sample dossiers are not stored, so an own official's action is 404 (after the

@@ -16,12 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.dvc.aws.catalog.CatalogAgencies;
 import vn.dvc.aws.catalog.CatalogProcedureSource;
 import vn.dvc.aws.http.HttpApiHandler;
 import vn.dvc.aws.http.HttpRequest;
 import vn.dvc.aws.http.HttpResponse;
 import vn.dvc.core.agency.Agencies;
 import vn.dvc.core.agency.Agency;
+import vn.dvc.core.agency.AgencyDocuments;
+import vn.dvc.core.agency.AgencyReplacement;
+import vn.dvc.core.agency.LiveAgencies;
 import vn.dvc.core.catalog.HandlingLevel;
 import vn.dvc.core.catalog.LiveCatalog;
 import vn.dvc.core.catalog.PageCursor;
@@ -47,6 +51,8 @@ import vn.dvc.core.units.UnitResolution;
  *       public, with a strong {@code ETag} (SHA-256 of the body), {@code Cache-Control: public, max-age} and
  *       304 on {@code If-None-Match}. Unknown query parameters, bad paging and malformed codes are 400, unknown
  *       codes 404.</li>
+ *   <li>{@code GET /agencies/{id}}: one agency (public, ETag like the rest); {@code PUT /agencies/{id}} (OPERATOR):
+ *       replaces its generated values (see {@link LiveAgencies#replace}); 200, 422, 409, 412 as for procedures.</li>
  *   <li>{@code PUT /procedures/{code}} (OPERATOR): publishes the next version (see {@link LiveCatalog#publish});
  *       201, or 422 with every problem, 409 on a version race, 412 on a stale {@code If-Match}.</li>
  * </ul>
@@ -60,6 +66,9 @@ public class CatalogApiHandler extends HttpApiHandler {
     static final int VERSION_MAX_AGE = 86_400;
     /** Units and agencies change only with a deployment. */
     static final int REFERENCE_MAX_AGE = 3_600;
+    /** Agencies change when an operator replaces their values: as short as procedures. */
+    static final int AGENCY_MAX_AGE = 60;
+    private static final Pattern AGENCY_ID = Pattern.compile("[XT][0-9]{2,5}\\.[A-Z]{2,8}");
 
     private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     private static final Pattern PROCEDURE_CODE = Pattern.compile("[0-9]\\.[0-9]{6}");
@@ -67,11 +76,13 @@ public class CatalogApiHandler extends HttpApiHandler {
     private static final int MAX_UNIT_OFFSET = 500;
 
     private final LiveCatalog catalog;
+    private final LiveAgencies liveAgencies;
     private final AdministrativeUnits units;
     private final Clock clock;
 
     public CatalogApiHandler() {
-        this(CatalogProcedureSource.fromEnvironment(), AdministrativeUnits.get(), Clock.systemUTC());
+        this(CatalogProcedureSource.fromEnvironment(), CatalogAgencies.fromEnvironment(), AdministrativeUnits.get(),
+                Clock.systemUTC());
         // Only where init is not on a caller's clock: SnapStart (at publish time) and provisioned concurrency.
         String init = vn.dvc.aws.config.Env.get("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         if (init.equals("snap-start") || init.equals("provisioned-concurrency")) {
@@ -96,7 +107,12 @@ public class CatalogApiHandler extends HttpApiHandler {
     }
 
     public CatalogApiHandler(LiveCatalog catalog, AdministrativeUnits units, Clock clock) {
+        this(catalog, new LiveAgencies(units, null, clock, java.time.Duration.ZERO), units, clock);
+    }
+
+    public CatalogApiHandler(LiveCatalog catalog, LiveAgencies agencies, AdministrativeUnits units, Clock clock) {
         this.catalog = catalog;
+        this.liveAgencies = agencies;
         this.units = units;
         this.clock = clock;
         on("GET /procedures", this::listProcedures);
@@ -105,6 +121,9 @@ public class CatalogApiHandler extends HttpApiHandler {
         on("GET /units/{code}", this::unit);
         on("GET /units", this::searchUnits);
         on("GET /agencies", this::agencies);
+        // ---- catalog (issue 3): one agency; an operator replaces its generated values
+        on("GET /agencies/{id}", this::agency);
+        on("PUT /agencies/{id}", this::replaceAgency);
     }
 
     // ---- procedures ---------------------------------------------------------------------------------------
@@ -441,12 +460,12 @@ public class CatalogApiHandler extends HttpApiHandler {
         if (resolution instanceof UnitResolution.Unknown unknown) {
             throw unknownUnit(code, unknown.malformed());
         }
-        Agencies agencies = Agencies.generate(units, today);
+        Agencies agencies = liveAgencies.agencies(today);
         List<CurrentUnit> served = currentUnits(resolution);
         List<Map<String, Object>> items = new ArrayList<>();
         for (CurrentUnit unit : served) {
             for (Agency agency : agencies.ofUnit(unit.code())) {
-                items.add(agencyView(agency));
+                items.add(agencyView(agency, agency.generated() ? null : liveAgencies.replacement(agency.id()).orElse(null)));
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -455,10 +474,51 @@ public class CatalogApiHandler extends HttpApiHandler {
         body.put("partial", resolution instanceof UnitResolution.Split || resolution instanceof UnitResolution.DistrictAbolished);
         body.put("units", served.stream().map(u -> unitView(u, today, false)).toList());
         body.put("items", items);
-        return cacheable(request, body, REFERENCE_MAX_AGE);
+        return cacheable(request, body, AGENCY_MAX_AGE);
     }
 
-    private static Map<String, Object> agencyView(Agency a) {
+    private APIGatewayV2HTTPResponse agency(HttpRequest request) {
+        allowOnly(request);
+        String id = agencyId(request);
+        LiveAgencies.View view = liveAgencies.byId(id, today()).orElseThrow(() -> agencyNotFound(id));
+        return cacheable(request, agencyView(view.agency(), view.replacement()), AGENCY_MAX_AGE);
+    }
+
+    private APIGatewayV2HTTPResponse replaceAgency(HttpRequest request) {
+        if (!request.caller().is(Role.OPERATOR)) {
+            throw ApiException.forbidden("OPERATOR_ONLY", "Chỉ cán bộ vận hành được thay thông tin cơ quan.",
+                    "Only an operator may replace an agency's values.");
+        }
+        allowOnly(request);
+        String id = agencyId(request);
+        var body = request.jsonBody();
+        String ifMatch = request.header("if-match");
+        AgencyReplacement replaced = liveAgencies.replace(id, body, current -> ifMatch == null
+                || ifMatch.trim().equals("*")
+                || matchesStrongly(ifMatch, etag(Json.write(agencyView(current.agency(), current.replacement())))),
+                "operator:" + request.caller().subject(), today());
+        String json = Json.write(agencyView(replaced.agency(), replaced));
+        return HttpResponse.json(200, json, Map.of("etag", etag(json), "location", "/agencies/" + id));
+    }
+
+    private static String agencyId(HttpRequest request) {
+        String id = request.pathParam("id");
+        if (id == null || id.length() > 40 || !AGENCY_ID.matcher(id).matches()) {
+            throw ApiException.badRequest("MALFORMED_AGENCY_ID", "Mã cơ quan có dạng X00004.UBND (xã) hoặc T01.STP (tỉnh).",
+                    "An agency id looks like X00004.UBND (commune) or T01.STP (province).");
+        }
+        return id;
+    }
+
+    private static ApiException agencyNotFound(String id) {
+        return ApiException.notFound("AGENCY_NOT_FOUND", "Không có cơ quan nào mang mã " + id + ".", "No agency has id " + id + ".");
+    }
+
+    /**
+     * An agency as served: its values, where they come from ({@code source} GENERATED, or OPERATOR with
+     * {@code replacedBy}, {@code replacedAt} and {@code revision}), and which optional values are still unknown.
+     */
+    private static Map<String, Object> agencyView(Agency a, AgencyReplacement replacement) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", a.id());
         view.put("name", a.name());
@@ -466,18 +526,17 @@ public class CatalogApiHandler extends HttpApiHandler {
         view.put("kind", a.kind().name());
         view.put("unitCode", a.unitCode());
         view.put("provinceCode", a.provinceCode());
-        view.put("officialCode", null); // mã định danh điện tử (Decision 20/2020/QĐ-TTg): not in the bundled data
+        view.put("officialCode", a.officialCode()); // mã định danh điện tử (Decision 20/2020/QĐ-TTg): operator-supplied
         view.put("address", a.address());
         view.put("hotline", a.hotline());
         view.put("generated", a.generated());
-        List<String> unknown = new ArrayList<>(List.of("officialCode"));
-        if (a.address() == null) {
-            unknown.add("address");
+        view.put("source", a.generated() ? "GENERATED" : "OPERATOR");
+        view.put("revision", replacement == null ? 0 : replacement.revision());
+        if (replacement != null) {
+            view.put("replacedBy", replacement.replacedBy());
+            view.put("replacedAt", replacement.replacedAt().toString());
         }
-        if (a.hotline() == null) {
-            unknown.add("hotline");
-        }
-        view.put("unknown", unknown);
+        view.put("unknown", AgencyDocuments.unknown(a));
         if (a.generated()) {
             view.put("note", LocalizedText.of(
                     "Tên được tạo từ danh mục đơn vị hành chính; địa chỉ, đường dây nóng và mã định danh chưa có dữ liệu chính thức.",

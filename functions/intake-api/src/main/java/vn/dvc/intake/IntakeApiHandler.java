@@ -60,6 +60,9 @@ public class IntakeApiHandler extends HttpApiHandler {
                 new DynamoCitizenDocuments(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")),
                 new ApplicantKeys(Env.require("APPLICANT_KEY_SECRET")),
                 Clock.systemUTC());
+        // ---- catalog (issue 3): the filing answer names the receiving agency as an operator replaced it
+        vn.dvc.core.agency.LiveAgencies agencies = vn.dvc.aws.catalog.CatalogAgencies.fromEnvironment();
+        Routing.useAgencies(() -> agencies.agencies(java.time.LocalDate.now(java.time.ZoneOffset.ofHours(7))));
         // SnapStart (performance, issue 9): the first filing otherwise loads the unit register with its old-to-new
         // map (~1 MB of CSV), the routing tables and the JSON Schema factory; before the snapshot instead
         Priming.register(() -> {

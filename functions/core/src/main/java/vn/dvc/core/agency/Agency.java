@@ -23,9 +23,16 @@ import java.util.regex.Pattern;
  * @param address      null when unknown
  * @param hotline      null when unknown
  * @param generated    true when built from the unit list rather than provided by an operator
+ * @param officialCode the official electronic identification code (mã định danh điện tử); null when unknown
  */
 public record Agency(String id, LocalizedText name, AgencyLevel level, AgencyKind kind, String unitCode,
-                     String provinceCode, String address, String hotline, boolean generated) {
+                     String provinceCode, String address, String hotline, boolean generated, String officialCode) {
+
+    /** An agency whose official code is not known. */
+    public Agency(String id, LocalizedText name, AgencyLevel level, AgencyKind kind, String unitCode,
+                  String provinceCode, String address, String hotline, boolean generated) {
+        this(id, name, level, kind, unitCode, provinceCode, address, hotline, generated, null);
+    }
 
     private static final Pattern ID = Pattern.compile("[A-Z0-9.]+");
 

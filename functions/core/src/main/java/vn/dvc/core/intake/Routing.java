@@ -22,10 +22,30 @@ import vn.dvc.core.units.UnitResolution;
  */
 public final class Routing {
     private static volatile Agencies agencies;
+    // ---- catalog (issue 3): agencies with the values operators replaced (PUT /agencies/{id}), when a function
+    // installs them; the generated ones otherwise, and whenever the replacements cannot be read
+    private static volatile java.util.function.Supplier<Agencies> live;
 
     private Routing() {}
 
+    /** Serve agencies from {@code source} (generated + operator replacements) from now on; null: generated only. */
+    public static void useAgencies(java.util.function.Supplier<Agencies> source) {
+        live = source;
+    }
+
     public static Agencies agencies() {
+        java.util.function.Supplier<Agencies> source = live;
+        if (source != null) {
+            try {
+                return source.get();
+            } catch (RuntimeException e) {
+                // a name on a slip is not worth a failed filing: the generated agencies have the same ids
+            }
+        }
+        return generatedAgencies();
+    }
+
+    private static Agencies generatedAgencies() {
         if (agencies == null) {
             synchronized (Routing.class) {
                 if (agencies == null) {
