@@ -148,11 +148,20 @@ public record NotificationPreference(List<ChannelKind> channels, List<ChannelKin
     public void requireContacts(Applicant applicant) {
         List<Map<String, Object>> problems = contactProblems(applicant);
         if (!problems.isEmpty()) {
+            List<String> vi = new ArrayList<>();
+            List<String> en = new ArrayList<>();
+            for (Map<String, Object> p : problems) {
+                if ("REQUIRED_FOR_SMS".equals(p.get("code"))) {
+                    vi.add("SMS cần số điện thoại di động Việt Nam của người nộp (applicant.phone)");
+                    en.add("SMS needs the applicant's Vietnamese mobile number (applicant.phone)");
+                } else {
+                    vi.add("EMAIL cần địa chỉ e-mail của người nộp (applicant.email)");
+                    en.add("EMAIL needs the applicant's e-mail address (applicant.email)");
+                }
+            }
             throw new ApiException(422, "CONTACT_MISSING", LocalizedText.of(
-                    "Kênh thông báo đã chọn chưa có địa chỉ: SMS cần số điện thoại di động Việt Nam, EMAIL cần địa chỉ "
-                            + "e-mail của người nộp (applicant.phone, applicant.email).",
-                    "A chosen notification channel has no address: SMS needs a Vietnamese mobile number, EMAIL the "
-                            + "applicant's e-mail address (applicant.phone, applicant.email)."), problems);
+                    "Kênh thông báo đã chọn chưa có địa chỉ: " + String.join("; ", vi) + ".",
+                    "A chosen notification channel has no address: " + String.join("; ", en) + "."), problems);
         }
     }
 
