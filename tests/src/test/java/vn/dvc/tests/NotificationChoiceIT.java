@@ -84,7 +84,10 @@ class NotificationChoiceIT {
         assertEquals(201, again.status());
         assertEquals(code, again.json().path("code").asText());
 
+        long tFiled = System.nanoTime();
         List<JsonNode> first = awaitOutbox(code, l -> has(l, "RECEIVED"));
+        System.out.printf("notification choice: RECEIVED e-mail in the outbox %d ms after the filing's answer%n",
+                (System.nanoTime() - tFiled) / 1_000_000);
         for (JsonNode i : first) {
             assertEquals("EMAIL", i.path("channel").asText(), "e-mail only although a phone was given: " + i);
             assertEquals("en", i.path("language").asText(), i.toString());
@@ -111,9 +114,12 @@ class NotificationChoiceIT {
         assertEquals(version, same.json().path("version").asLong(), "the same choice again writes nothing");
 
         // the next notification follows the new choice: the withdrawal is told by SMS, in Vietnamese, and not by e-mail
+        long t0 = System.nanoTime();
         Api.Response withdrawn = api.post("/dossiers/" + code + "/withdraw", citizen, Map.of(), Map.of());
         assertEquals(200, withdrawn.status(), withdrawn.body());
         List<JsonNode> after = awaitOutbox(code, l -> has(l, "WITHDRAWN"));
+        System.out.printf("notification choice: the withdrawal's SMS in the outbox %d ms after the request%n",
+                (System.nanoTime() - t0) / 1_000_000);
         List<JsonNode> told = after.stream().filter(i -> i.path("event").asText().equals("WITHDRAWN")).toList();
         assertEquals(1, told.size(), after.toString());
         assertEquals("SMS", told.get(0).path("channel").asText());
