@@ -96,6 +96,11 @@ class NotificationChoiceIT {
         assertTrue(received.path("text").asText().contains(code), received.toString());
         assertFalse(received.path("text").asText().contains("Hồ sơ"), "English text: " + received.path("text").asText());
 
+        JsonNode detail = api.get("/dossiers/" + code, citizen).json();
+        assertEquals("[\"EMAIL\"]", detail.path("notificationChoice").path("channels").toString(), detail.toString());
+        assertEquals("en", detail.path("notificationChoice").path("language").asText());
+        assertTrue(detail.path("version").asLong() >= 1, detail.toString());
+
         // the applicant changes the choice (If-Match with a stale version is refused; then the current one)
         Api.Response stale = api.send("PUT", "/dossiers/" + code + "/notification", citizen,
                 "{\"channels\":[\"SMS\"],\"language\":\"vi\"}", Map.of("If-Match", "\"0\""));
@@ -108,6 +113,7 @@ class NotificationChoiceIT {
         assertEquals("vi", changed.json().path("notification").path("language").asText());
         assertFalse(changed.body().contains("0912345678") || changed.body().contains("example.org"), "no address: " + changed.body());
         long version = changed.json().path("version").asLong();
+        assertEquals(version, api.get("/dossiers/" + code, citizen).json().path("version").asLong());
         Api.Response same = api.send("PUT", "/dossiers/" + code + "/notification", citizen,
                 "{\"channels\":[\"SMS\"],\"fallback\":[],\"language\":\"vi\"}", Map.of("If-Match", Long.toString(version)));
         assertEquals(200, same.status(), same.body());
