@@ -94,6 +94,16 @@ class EventsReplayIT {
             Map.entry("status-api/http-public-lookup-no-digits.json", 400),
             Map.entry("status-api/http-rate-not-completed.json", 409),
             Map.entry("status-api/http-rate-bad-score.json", 422),
+            // ---- notifications (issue 7, session 13:50): the channel choice at filing and on its own route (PUSH
+            // without an endpoint 422, another citizen 404, a stale If-Match 409); an agency's inbox (own official
+            // 200, another agency's 403, a cursor it never issued 400)
+            Map.entry("intake-api/http-file-dossier-with-notification.json", 201),
+            Map.entry("intake-api/http-put-notification-push-without-endpoint.json", 422),
+            Map.entry("intake-api/http-put-notification-foreign.json", 404),
+            Map.entry("intake-api/http-put-notification-stale-version.json", 409),
+            Map.entry("processing-api/http-list-agency-notices.json", 200),
+            Map.entry("processing-api/http-list-agency-notices-foreign.json", 403),
+            Map.entry("processing-api/http-list-agency-notices-bad-cursor.json", 400),
             // ---- monitoring (issue 8)
             Map.entry("stats-api/http-get-stats-supervisor.json", 200),
             Map.entry("stats-api/http-get-stats-supervisor-other-province.json", 403),
@@ -158,7 +168,7 @@ class EventsReplayIT {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no function for events/" + module));
         Json.tree(Files.readString(file)); // valid JSON for sam local invoke -e
-        if (module.equals("notifier") || module.equals("status-api")) {
+        if (module.equals("notifier") || module.equals("status-api") || name.startsWith("http-put-notification")) {
             NotifySamples.seed(); // issue 7: the dossiers those samples name
         }
         var functions = Suite.suite().functions();

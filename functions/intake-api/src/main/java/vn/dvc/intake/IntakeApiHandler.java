@@ -26,6 +26,7 @@ import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.error.ApiException;
 import vn.dvc.core.intake.DocumentUploads;
 import vn.dvc.core.intake.FilingService;
+import vn.dvc.core.intake.NotificationChoice;
 import vn.dvc.core.intake.ProcedureSource;
 import vn.dvc.core.intake.Routing;
 import vn.dvc.core.intake.UploadUrls;
@@ -44,12 +45,15 @@ import vn.dvc.core.units.AdministrativeUnits;
  *       otherwise); {@code POST /dossiers/{code}/withdraw} withdraws it before a decision (409 after). Both for the
  *       applicant or the assistant who filed it; anyone else gets 404.</li>
  *   <li>{@code GET /me/documents} lists the citizen's stored documents, reusable in a new filing ({@code reuse}).</li>
+ *   <li>issue 7: {@code PUT /dossiers/{code}/notification} changes the applicant's notification channels and language
+ *       ({@link NotificationChoice}); the filing body's {@code notification} sets them at filing.</li>
  * </ul>
  */
 public class IntakeApiHandler extends HttpApiHandler {
     private final FilingService filing;
     private final DocumentUploads documents;
     private final Withdrawal withdrawal;
+    private final NotificationChoice notificationChoice;
     private final CitizenDocuments citizenDocuments;
     private final ApplicantKeys keys;
 
@@ -81,12 +85,14 @@ public class IntakeApiHandler extends HttpApiHandler {
         this.filing = new FilingService(store, procedures, uploads, citizenDocuments, keys, clock);
         this.documents = new DocumentUploads(store, procedures, uploads, keys, clock);
         this.withdrawal = new Withdrawal(store, keys, clock);
+        this.notificationChoice = new NotificationChoice(store, keys, clock);
         this.citizenDocuments = citizenDocuments;
         this.keys = keys;
         on("POST /dossiers", this::file);
         on("POST /dossiers/{code}/documents", this::issueUploadUrls);
         on("POST /dossiers/{code}/withdraw", this::withdraw);
         on("GET /me/documents", this::myDocuments);
+        on("PUT /dossiers/{code}/notification", this::chooseNotification); // ---- issue 7
     }
 
     private APIGatewayV2HTTPResponse file(HttpRequest request) {
@@ -109,6 +115,30 @@ public class IntakeApiHandler extends HttpApiHandler {
         String code = request.pathParam("code");
         MDC.put("dossier_code", String.valueOf(code));
         return HttpResponse.json(200, withdrawal.withdraw(request.caller(), code));
+    }
+
+    // ---- notifications (issue 7)
+    private APIGatewayV2HTTPResponse chooseNotification(HttpRequest request) {
+        String code = request.pathParam("code");
+        MDC.put("dossier_code", String.valueOf(code));
+        return HttpResponse.json(200, notificationChoice.change(request.caller(), code, request.jsonBody(),
+                ifMatch(request.header("if-match"))));
+    }
+
+    /** {@code If-Match: 7} or {@code "7"} (the dossier version); absent: null. */
+    static Long ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String v = header.strip();
+        if (v.length() > 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        if (!v.matches("[0-9]{1,18}")) {
+            throw ApiException.badRequest("BAD_IF_MATCH", "If-Match phải là số phiên bản của hồ sơ.",
+                    "If-Match must be the dossier's version number.");
+        }
+        return Long.parseLong(v);
     }
 
     private APIGatewayV2HTTPResponse myDocuments(HttpRequest request) {

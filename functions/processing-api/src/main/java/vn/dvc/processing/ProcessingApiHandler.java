@@ -67,6 +67,7 @@ public class ProcessingApiHandler extends HttpApiHandler {
     private final DocumentLinks links;
     private final AccessAudit audit;
     private final Clock clock;
+    private vn.dvc.core.notify.AgencyInbox inbox; // ---- issue 7: agencies' notices
 
     public ProcessingApiHandler() {
         this(new DynamoDossierStore(DynamoClients.dynamo(), Env.require("DOSSIER_TABLE")), Env.require("DOSSIER_TABLE"),
@@ -81,6 +82,7 @@ public class ProcessingApiHandler extends HttpApiHandler {
                 new ResultService(store, new S3DocumentObjects(S3Clients.s3(), bucket), ResultSigners.fromEnv(), Clock.systemUTC()),
                 new S3DocumentLinks(S3Clients.presigner(), bucket), new DynamoAccessAudit(DynamoClients.dynamo(), table),
                 Clock.systemUTC());
+        this.inbox = new vn.dvc.aws.notify.DynamoAgencyInbox(DynamoClients.dynamo(), table);
     }
 
     public ProcessingApiHandler(DossierStore store, WorkQueue queue, DecisionService decisions, ResultService results,
@@ -97,6 +99,77 @@ public class ProcessingApiHandler extends HttpApiHandler {
         on("GET /dossiers/{code}/documents", this::documents);
         on("POST /dossiers/{code}/actions", this::act);
         on("GET /results/{code}/verify", this::verify);
+        on("GET /agencies/{id}/notices", this::agencyNotices); // ---- issue 7
+    }
+
+    /** The same handler with an agency inbox other than the table's (tests). */
+    public ProcessingApiHandler withInbox(vn.dvc.core.notify.AgencyInbox inbox) {
+        this.inbox = inbox;
+        return this;
+    }
+
+    // ---- notifications (issue 7): an agency's inbox -------------------------------------------------------------
+
+    /**
+     * {@code GET /agencies/{id}/notices}: the agency's notices (dossier arrived, due soon), newest first, paged
+     * ({@code limit} 1..200, default 50; {@code cursor}). OFFICIAL of the agency, SUPERVISOR of its province, OPERATOR;
+     * everyone else 403, like the work queue. Notices carry no personal data (code, procedure, dates, text).
+     */
+    private APIGatewayV2HTTPResponse agencyNotices(HttpRequest request) {
+        Agency agency = Routing.agencies().byId(request.pathParam("id")).orElse(null);
+        Caller caller = request.caller();
+        boolean allowed = switch (caller.role()) {
+            case OFFICIAL -> agency != null && agency.id().equals(caller.agencyId());
+            case SUPERVISOR -> agency != null && agency.provinceCode().equals(caller.provinceCode());
+            case OPERATOR -> true;
+            default -> false;
+        };
+        if (!allowed) {
+            throw ApiException.forbidden("NOT_YOUR_AGENCY", "Bạn chỉ xem được thông báo của cơ quan (tỉnh) mình.",
+                    "You may only read the notices of your own agency (province).");
+        }
+        if (agency == null) {
+            throw ApiException.notFound("AGENCY_NOT_FOUND", "Không tìm thấy cơ quan.", "No such agency.");
+        }
+        int limit = parseNoticeLimit(request.query("limit"));
+        String cursor = request.query("cursor");
+        if (inbox == null) {
+            throw new IllegalStateException("no agency inbox configured");
+        }
+        var page = inbox.page(agency.id(), limit, cursor == null || cursor.isEmpty() ? null : cursor);
+        Language language = request.language();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (vn.dvc.core.notify.AgencyNotice n : page.items()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("noticeId", n.noticeId());
+            m.put("kind", n.kind().name());
+            m.put("dossierCode", n.dossierCode());
+            m.put("procedureCode", n.procedureCode());
+            m.put("text", n.text() == null ? null : n.text().in(language));
+            m.put("dueAt", n.dueAt() == null ? null : n.dueAt().toString());
+            m.put("at", n.at() == null ? null : n.at().toString());
+            items.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agencyId", agency.id());
+        body.put("items", items);
+        body.put("nextCursor", page.nextCursor());
+        return HttpResponse.json(200, body);
+    }
+
+    private static int parseNoticeLimit(String text) {
+        if (text == null) {
+            return 50;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= 200) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 200.", "limit must be between 1 and 200.");
     }
 
     // ---- queues --------------------------------------------------------------------------------------------------

@@ -168,6 +168,17 @@ public class StatusApiHandler extends HttpApiHandler {
         if (attrs.get(Rating.ATTRIBUTE) instanceof Map<?, ?> rating) {
             body.put("rating", rating);
         }
+        // ---- issue 7 (session 13:50): the dossier version (If-Match of PUT /dossiers/{code}/notification) and the
+        // stored notification choice, without the push endpoint itself (addresses stay in the applicant block)
+        body.put("version", d.version());
+        if (attrs.get(vn.dvc.core.notify.ContactPreferences.ATTRIBUTE) instanceof Map<?, ?> choice) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("channels", choice.get("channels"));
+            n.put("fallback", choice.get("fallback"));
+            n.put("language", choice.get("language"));
+            n.put("pushEndpointSet", choice.get("pushEndpoint") != null);
+            body.put("notificationChoice", n);
+        }
         if (deliveries != null) {
             List<Map<String, Object>> notifications = new ArrayList<>();
             for (DeliveryRecord n : deliveries.all(d.code())) {

@@ -57,6 +57,44 @@ public final class DynamoAgencyInbox implements AgencyInbox {
                 .items().stream().map(DynamoAgencyInbox::toNotice).toList();
     }
 
+    /**
+     * Newest first from the cursor on. The cursor is the last item's sort key, base64url-encoded; it is checked
+     * (a NOTICE# key of this shape) before it reaches DynamoDB, and it is bound to the agency (the partition).
+     */
+    @Override
+    public vn.dvc.core.dossier.DossierStore.Page<AgencyNotice> page(String agencyId, int limit, String cursor) {
+        Map<String, AttributeValue> start = cursor == null ? null
+                : Map.of("pk", s("AGENCY#" + agencyId), "sk", s(decodeCursor(cursor)));
+        var response = dynamo.query(b -> b.tableName(table).consistentRead(true).scanIndexForward(false).limit(limit)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                .expressionAttributeValues(Map.of(":pk", s("AGENCY#" + agencyId), ":p", s("NOTICE#")))
+                .exclusiveStartKey(start));
+        List<AgencyNotice> items = response.items().stream().map(DynamoAgencyInbox::toNotice).toList();
+        String next = null;
+        if (response.hasLastEvaluatedKey() && response.lastEvaluatedKey().get("sk") != null && !items.isEmpty()) {
+            next = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    response.lastEvaluatedKey().get("sk").s().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new vn.dvc.core.dossier.DossierStore.Page<>(items, next);
+    }
+
+    private static final java.util.regex.Pattern NOTICE_KEY = java.util.regex.Pattern.compile("NOTICE#[A-Za-z0-9:.#_-]{1,300}");
+
+    static String decodeCursor(String cursor) {
+        try {
+            if (cursor.length() <= 500) {
+                String sk = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+                if (NOTICE_KEY.matcher(sk).matches()) {
+                    return sk;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64url: fall through
+        }
+        throw vn.dvc.core.error.ApiException.badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ.",
+                "The paging cursor is invalid.");
+    }
+
     private static AgencyNotice toNotice(Map<String, AttributeValue> item) {
         Map<String, AttributeValue> text = mapOf(item, "text");
         Instant at = instant(item, "at");

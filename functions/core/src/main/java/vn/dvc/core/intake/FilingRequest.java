@@ -15,7 +15,13 @@ import vn.dvc.core.text.LocalizedText;
 /** The body of {@code POST /dossiers}, checked field by field; every problem is reported at once (422). */
 public record FilingRequest(String procedureCode, String communeCode, Channel channel, ApplicantData applicant,
                             Map<String, Object> form, List<Upload> uploads, List<Reuse> reuse, String delivery,
-                            String caseGroup) {
+                            String caseGroup, vn.dvc.core.notify.NotificationPreference notification) {
+
+    /** The filing without a notification choice (the notifier's default applies). */
+    public FilingRequest(String procedureCode, String communeCode, Channel channel, ApplicantData applicant,
+                         Map<String, Object> form, List<Upload> uploads, List<Reuse> reuse, String delivery, String caseGroup) {
+        this(procedureCode, communeCode, channel, applicant, form, uploads, reuse, delivery, caseGroup, null);
+    }
 
     public record ApplicantData(String personalId, String fullName, LocalDate dateOfBirth, String phone, String email) {}
 
@@ -102,12 +108,19 @@ public record FilingRequest(String procedureCode, String communeCode, Channel ch
         }
         // The case (trường hợp) the filing is made under, verbatim as the catalog lists it (see CaseChoice).
         String caseGroup = text(body, "caseGroup", false, 500, problems);
+        // ---- notifications (issue 7): the citizen's channels, fallback, language (see NotificationPreference)
+        vn.dvc.core.notify.NotificationPreference notification = null;
+        JsonNode n = body.path("notification");
+        if (!n.isMissingNode() && !n.isNull()) {
+            notification = vn.dvc.core.notify.NotificationPreference.parse(n, "notification.", problems);
+        }
         if (!problems.isEmpty()) {
             throw new ApiException(422, "VALIDATION_FAILED", LocalizedText.of(
                     "Dữ liệu hồ sơ không hợp lệ.", "The dossier data is invalid."), problems);
         }
         return new FilingRequest(procedure, commune, channel, applicant, form, uploads, reuse,
-                delivery == null ? "ONLINE" : delivery, caseGroup == null || caseGroup.isEmpty() ? null : caseGroup);
+                delivery == null ? "ONLINE" : delivery, caseGroup == null || caseGroup.isEmpty() ? null : caseGroup,
+                notification);
     }
 
     private static String text(JsonNode node, String field, boolean required, int maxLength, List<Map<String, Object>> problems) {

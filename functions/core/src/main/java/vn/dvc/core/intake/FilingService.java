@@ -124,6 +124,9 @@ public final class FilingService {
         }
         Agency agency = Routing.receivingAgency(procedure, commune);
         Applicant applicant = applicantOf(caller, request);
+        if (request.notification() != null) {
+            request.notification().requireContacts(applicant); // issue 7: a chosen channel needs its address
+        }
         String applicantKey = applicantKeys.keyOf(applicant.personalId());
         Plan plan = components(procedure, request, applicant, applicantKey, now);
         List<Component> components = plan.components();
@@ -131,6 +134,9 @@ public final class FilingService {
         attributes.put("delivery", request.delivery());
         if (plan.caseGroup() != null) {
             attributes.put(CaseChoice.ATTRIBUTE, plan.caseGroup());
+        }
+        if (request.notification() != null) {
+            attributes.put(vn.dvc.core.notify.ContactPreferences.ATTRIBUTE, request.notification().toAttribute());
         }
         Actor submittedBy = new Actor(caller.role(), caller.subject(), caller.agencyId());
 

@@ -10,4 +10,13 @@ public interface AgencyInbox {
 
     /** An agency's notices, newest first. */
     List<AgencyNotice> recent(String agencyId, int limit);
+
+    /**
+     * One page of an agency's notices, newest first ({@code GET /agencies/{id}/notices}); {@code cursor} is the
+     * previous page's {@code nextCursor} (null: the first page). A cursor this inbox did not issue (or another
+     * agency's) is 400 {@code BAD_CURSOR}.
+     */
+    default vn.dvc.core.dossier.DossierStore.Page<AgencyNotice> page(String agencyId, int limit, String cursor) {
+        throw new UnsupportedOperationException("this inbox does not page");
+    }
 }

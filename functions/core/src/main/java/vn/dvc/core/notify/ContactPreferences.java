@@ -43,7 +43,7 @@ public record ContactPreferences(List<ChannelKind> chosen, List<ChannelKind> fal
             addresses.put(ChannelKind.SMS, phone);
         }
         String email = applicant == null || applicant.email() == null ? null : applicant.email().strip();
-        if (email != null && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (isEmail(email)) {
             addresses.put(ChannelKind.EMAIL, email);
         }
         List<ChannelKind> chosen = kinds(stored.get("channels"), addresses, List.of());
@@ -87,6 +87,11 @@ public record ContactPreferences(List<ChannelKind> chosen, List<ChannelKind> fal
             return m;
         }
         return Map.of();
+    }
+
+    /** Whether {@code email} looks like an e-mail address (what the e-mail channel will try). */
+    public static boolean isEmail(String email) {
+        return email != null && email.strip().length() <= 254 && email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
 
     /** A Vietnamese phone number in E.164 (+84…), or null when it is not one. */
