@@ -72,7 +72,18 @@ class ImportSummaryIT {
         assertEquals(200, report.statusCode(), report.body());
         assertEquals(failed, Json.tree(report.body()).path("errors").size());
 
-        // the listing pages through every summary and finds this one, each page at most `limit` long
+        // two rejected files of the same system: summaries with status REJECTED and the reason (no report link needed)
+        for (String other : List.of("ghi-chu.txt", "rong.csv")) {
+            AwsClients.s3().putObject(b -> b.bucket(bucket).key("imports/" + system + "/" + other).contentType("text/plain"),
+                    RequestBody.fromString("", StandardCharsets.UTF_8));
+        }
+        JsonNode rejected = Api.await(() -> api.get("/imports/" + system + ":ghi-chu.txt", operator),
+                r -> r.status() == 200, Duration.ofSeconds(120)).json();
+        assertEquals("REJECTED", rejected.path("status").asText(), rejected.toString());
+        assertEquals("UNSUPPORTED_FORMAT", rejected.path("rejection").path("code").asText(), rejected.toString());
+        Api.await(() -> api.get("/imports/" + system + ":rong.csv", operator).status(), s -> s == 200, Duration.ofSeconds(120));
+
+        // the listing pages through every summary and finds all three, each page at most `limit` long
         Set<String> names = new HashSet<>();
         String cursor = null;
         int pages = 0;
@@ -84,7 +95,8 @@ class ImportSummaryIT {
             cursor = page.json().path("nextCursor").asText(null);
             pages++;
         } while (cursor != null && pages < 500);
-        assertTrue(names.contains(name), names.toString());
+        assertTrue(names.containsAll(List.of(name, system + ":ghi-chu.txt", system + ":rong.csv")), names.toString());
+        assertTrue(pages >= 2, "three imports take two pages of two");
 
         // only the operator; bad names and paging are 400 in the error shape
         for (String token : List.of(api.citizen("001090005555"), api.token("OFFICIAL", null, "X00004.UBND", "01"),
