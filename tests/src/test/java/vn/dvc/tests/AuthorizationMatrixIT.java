@@ -56,7 +56,8 @@ class AuthorizationMatrixIT {
             path = path.replace("{code}", code);
         }
         return path.replace("{id}", agencyId).replace("{code}", "1.004222").replace("{txn}", "TXN-UNKNOWN")
-                .replace("{functionId}", "none");
+                .replace("{functionId}", "none")
+                .replace("{name}", "tinh-cu:khong-co.csv"); // issue 8: an import name (GET /imports/{name})
     }
 
     @Test

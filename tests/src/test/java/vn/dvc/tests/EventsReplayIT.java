@@ -109,7 +109,14 @@ class EventsReplayIT {
             Map.entry("stats-api/http-get-stats-supervisor-other-province.json", 403),
             Map.entry("stats-api/http-get-stats-official-other-agency.json", 403),
             Map.entry("stats-api/http-get-stats-citizen.json", 403),
-            Map.entry("stats-api/http-get-stats-bad-range.json", 400));
+            Map.entry("stats-api/http-get-stats-bad-range.json", 400),
+            // ---- monitoring, session 13:50 (issue 8): the agency's new appointment date; operator import summaries
+            Map.entry("processing-api/http-action-reschedule.json", 404),
+            Map.entry("stats-api/http-list-imports-operator.json", 200),
+            Map.entry("stats-api/http-list-imports-bad-limit.json", 400),
+            Map.entry("stats-api/http-get-import-unknown.json", 404),
+            Map.entry("stats-api/http-get-import-citizen.json", 403),
+            Map.entry("stats-api/http-get-import-bad-name.json", 400));
 
     /** SQS events: how many records the handler must report as failed (poison goes to the DLQ, not back). */
     static final Map<String, Integer> SQS_FAILURES = Map.ofEntries(

@@ -469,4 +469,114 @@ class MonitoringIT {
         JsonNode byProcedure = stats("by=procedure", supervisor);
         assertTrue(byProcedure.path("rows").size() >= 4, byProcedure.path("rows").toString());
     }
+
+    // ---- the agency's own new appointment date (issue 8, session 13:50)
+    /**
+     * An official of the dossier's agency sets the new appointment of an overdue dossier over HTTP (action
+     * reschedule): the apology slip now shows the agency's date (the monitor's default slip recorded as replaced, both
+     * in the history), the citizen is told (local outbox), the monitor's next runs keep the date, and the dossier is
+     * overdue again only after it. Bad dates 422, foreign officials / citizens / supervisors 403, a dossier neither
+     * overdue nor due soon 409. Real clock (the processing API's), province 46 (no other test uses it).
+     */
+    @Test
+    void theAgencySetsTheNewAppointmentAndTheMonitorKeepsIt() {
+        String p = "46";
+        Api api = Suite.api();
+        Instant now = Instant.now();
+        String late = dossier("19753", p, "1.001193", DossierStatus.IN_PROGRESS, Channel.ONLINE, Role.CITIZEN,
+                now.minus(Duration.ofDays(12)), now.minus(Duration.ofDays(2)), Map.of());
+        String onTime = dossier("19753", p, "1.001193", DossierStatus.IN_PROGRESS, Channel.ONLINE, Role.CITIZEN,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(20)), Map.of());
+        assertTrue(monitorAt(now, p).flagOverdue(late, now));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> defaultSlip = (Map<String, Object>) find(late).attributes().get("apology");
+        assertEquals("DEFAULT", defaultSlip.get("newDueSetBy"));
+
+        String official = api.token("OFFICIAL", null, "X19753.UBND", p);
+        LocalDate today = now.atZone(WorkingDayCalendar.ZONE).toLocalDate();
+        LocalDate day = today.plusDays(1);
+        for (int n = 0; n < 3 || !CAL.isWorkingDay(day); ) { // the third working day after today
+            if (CAL.isWorkingDay(day) && ++n == 3) break;
+            day = day.plusDays(1);
+        }
+        LocalDate weekend = today.plusDays(1);
+        while (CAL.isWorkingDay(weekend)) weekend = weekend.plusDays(1);
+        Map<String, Object> reason = Map.of("vi", "Cần xác minh thêm với cơ quan công an", "en", "Further checks with the police are needed");
+
+        // refused: a foreign official (403 + audit), the citizen, a supervisor; bad dates 422; on-time dossier 409
+        Api.Response foreign = api.post("/dossiers/" + late + "/actions", api.token("OFFICIAL", null, "X00004.UBND", "01"),
+                Map.of("action", "reschedule", "newDueDate", day.toString(), "reason", reason), Map.of());
+        assertEquals(403, foreign.status(), foreign.body());
+        assertEquals("FOREIGN_AGENCY", foreign.json().path("code").asText());
+        assertEquals(403, api.post("/dossiers/" + late + "/actions", api.citizen("001090008888"),
+                Map.of("action", "reschedule", "newDueDate", day.toString(), "reason", reason), Map.of()).status());
+        assertEquals(403, api.post("/dossiers/" + late + "/actions", api.token("SUPERVISOR", null, null, p),
+                Map.of("action", "reschedule", "newDueDate", day.toString(), "reason", reason), Map.of()).status());
+        for (var bad : Map.of(weekend.toString(), "NOT_A_WORKING_DAY", today.toString(), "NOT_AFTER_TODAY",
+                "01/12/2026", "BAD_DATE").entrySet()) {
+            Api.Response r = api.post("/dossiers/" + late + "/actions", official,
+                    Map.of("action", "reschedule", "newDueDate", bad.getKey(), "reason", reason), Map.of());
+            assertEquals(422, r.status(), r.body());
+            assertEquals(bad.getValue(), r.json().path("details").path(0).path("code").asText(), r.body());
+            assertFalse(r.json().path("messages").path("vi").asText().isEmpty());
+        }
+        Api.Response noReason = api.post("/dossiers/" + late + "/actions", official,
+                Map.of("action", "reschedule", "newDueDate", day.toString()), Map.of());
+        assertEquals(422, noReason.status(), noReason.body());
+        Api.Response notLate = api.post("/dossiers/" + onTime + "/actions", official,
+                Map.of("action", "reschedule", "newDueDate", day.toString(), "reason", reason), Map.of());
+        assertEquals(409, notLate.status(), notLate.body());
+        assertEquals("NOT_OVERDUE_OR_DUE_SOON", notLate.json().path("code").asText());
+        assertEquals(1, count(late, "OVERDUE_APOLOGY_ISSUED"));
+        assertEquals(0, count(late, "APPOINTMENT_RESCHEDULED"), "nothing refused changed the dossier");
+
+        // the agency's date, conditional on the version the official saw
+        long version = find(late).version();
+        Api.Response stale = api.post("/dossiers/" + late + "/actions", official, Map.of("action", "reschedule",
+                "newDueDate", day.toString(), "reason", reason, "expectedVersion", version - 1), Map.of());
+        assertEquals(409, stale.status(), stale.body());
+        Api.Response done = api.post("/dossiers/" + late + "/actions", official, Map.of("action", "reschedule",
+                "newDueDate", day.toString(), "reason", reason, "expectedVersion", version), Map.of());
+        assertEquals(200, done.status(), done.body());
+        Instant newDue = day.atTime(17, 0).atZone(WorkingDayCalendar.ZONE).toInstant();
+        assertEquals(newDue.toString(), done.json().path("apology").path("newDueAt").asText(), done.body());
+        assertEquals("AGENCY", done.json().path("apology").path("newDueSetBy").asText());
+        assertEquals("DEFAULT", done.json().path("apology").path("replaces").path("newDueSetBy").asText());
+        assertEquals(defaultSlip.get("newDueAt"), done.json().path("apology").path("replaces").path("newDueAt").asText());
+        JsonNode shown = api.get("/dossiers/" + late, official).json();
+        assertEquals(newDue.toString(), shown.path("apology").path("newDueAt").asText(), shown.toString());
+        assertEquals("Cần xác minh thêm với cơ quan công an", shown.path("apology").path("reason").path("vi").asText());
+        assertFalse(shown.path("overdue").asBoolean(), "overdue again only after the agency's date");
+        assertEquals(1, count(late, "OVERDUE_APOLOGY_ISSUED"));
+        assertEquals(1, count(late, "APPOINTMENT_RESCHEDULED"));
+        JsonNode history = api.get("/dossiers/" + late + "/history", official).json();
+        assertTrue(history.toString().contains("APPOINTMENT_RESCHEDULED") && history.toString().contains("OVERDUE_APOLOGY_ISSUED"),
+                "the history records both slips: " + history);
+
+        // the citizen hears of it (stream -> router DossierNotice RESCHEDULED -> notifier -> local outbox)
+        JsonNode told = Api.await(() -> api.get("/_local/outbox?dossier=" + late, null).json(),
+                o -> o.toString().contains("Hẹn lại ngày trả kết quả"), STREAM_BACKLOG);
+        assertTrue(told.toString().contains(day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                || told.toString().contains(day.toString()), "the new date is in the message: " + told);
+
+        // the monitor's next runs keep the agency's date; after it the dossier is overdue again (a new default slip)
+        long kept = find(late).version();
+        assertEquals(false, monitorAt(now.plus(Duration.ofMinutes(15)), p).flagOverdue(late, now.plus(Duration.ofMinutes(15))));
+        monitorAt(now.plus(Duration.ofHours(1)), p).run();
+        monitorAt(newDue.minus(Duration.ofMinutes(1)), p).run();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> still = (Map<String, Object>) find(late).attributes().get("apology");
+        assertEquals(newDue.toString(), still.get("newDueAt"));
+        assertEquals("AGENCY", still.get("newDueSetBy"));
+        assertTrue(find(late).version() <= kept + 1, "at most the due-soon warning before the agency's date");
+        Instant after = newDue.plus(Duration.ofMinutes(1));
+        monitorAt(after, p).run();
+        Dossier again = find(late);
+        assertEquals(true, again.attributes().get("overdue"), "overdue again after the agency's date");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> second = (Map<String, Object>) again.attributes().get("apology");
+        assertEquals("DEFAULT", second.get("newDueSetBy"));
+        assertEquals("AGENCY", ((Map<?, ?>) second.get("replaces")).get("newDueSetBy"));
+        assertEquals(2, count(late, "OVERDUE_APOLOGY_ISSUED"));
+    }
 }

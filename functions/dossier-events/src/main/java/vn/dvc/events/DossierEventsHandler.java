@@ -111,6 +111,11 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
         if (newImage.get("ratingScore") != null && (oldImage == null || oldImage.get("ratingScore") == null)) {
             routeFlag(StepRouting.Flag.RATED, record, newImage);
         }
+        // issue 8: the agency set (or changed) its own new appointment date
+        String appointment = text(newImage, "agencyNewDueAt");
+        if (appointment != null && (oldImage == null || !appointment.equals(text(oldImage, "agencyNewDueAt")))) {
+            routeFlag(StepRouting.Flag.RESCHEDULED, record, newImage);
+        }
     }
 
     private static boolean raised(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage, String flag) {
@@ -126,9 +131,9 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
                 continue;
             }
             Map<String, Object> message = new LinkedHashMap<>();
-            if (flag == StepRouting.Flag.OVERDUE) {
+            if (flag == StepRouting.Flag.OVERDUE || flag == StepRouting.Flag.RESCHEDULED) {
                 message.put("type", "DossierNotice");
-                message.put("event", "OVERDUE");
+                message.put("event", flag.name());
             } else {
                 message.put("type", "DossierRated");
             }

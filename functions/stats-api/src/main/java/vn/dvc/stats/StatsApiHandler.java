@@ -39,6 +39,19 @@ public class StatsApiHandler extends HttpApiHandler {
         this.agencies = agencies;
         this.clock = clock;
         on("GET /stats", this::get);
+        // ---- legacy import summaries (issue 8): operator only, S3 reads of import-reports/
+        on("GET /imports", r -> imports().list(r));
+        on("GET /imports/{name}", r -> imports().one(r));
+    }
+
+    private volatile ImportsApi imports;
+
+    private ImportsApi imports() {
+        if (imports == null) {
+            imports = new ImportsApi(vn.dvc.aws.clients.S3Clients.s3(), vn.dvc.aws.clients.S3Clients.presigner(),
+                    Env.require("DOCUMENT_BUCKET"), clock);
+        }
+        return imports;
     }
 
     private static final class Holder {

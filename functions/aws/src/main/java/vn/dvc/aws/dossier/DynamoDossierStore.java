@@ -300,7 +300,7 @@ public final class DynamoDossierStore implements DossierStore {
     // ---- monitoring (issue 8)
     /** The SLA attributes whose change moves a dossier in the ByDueDate index. */
     private static final java.util.Set<String> DUE_INDEX_INPUTS = java.util.Set.of("dueAt", "overdue", "dueSoonWarnedAt",
-            "pausedAt", "provinceCode");
+            "pausedAt", "provinceCode", vn.dvc.core.sla.AppointmentRule.ATTRIBUTE);
 
     /**
      * New gsi5 keys (ByDueDate: {@code DUE#province}, {@code stage#dueAt#code}) when a change moves the status, the
@@ -313,13 +313,19 @@ public final class DynamoDossierStore implements DossierStore {
         }
         var current = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("pk", s(pk(change.code())), "sk", s(META)))
-                .projectionExpression("#s, dueAt, overdue, dueSoonWarnedAt, pausedAt, provinceCode, version")
+                .projectionExpression("#s, dueAt, overdue, dueSoonWarnedAt, pausedAt, provinceCode, version, agencyNewDueAt")
                 .expressionAttributeNames(Map.of("#s", "status"))).item();
         if (current == null || current.isEmpty() || num(current, "version", -1) != change.expectedVersion()) {
             throw new ConcurrentChangeException(change.code());
         }
         DossierStatus status = change.newStatus() != null ? change.newStatus() : DossierStatus.valueOf(str(current, "status"));
         Instant due = set.containsKey("dueAt") ? asInstant(set.get("dueAt")) : instant(current, "dueAt");
+        // issue 8: the agency's new appointment, once set, is the date the monitor watches (overdue only after it)
+        Instant agencyDue = set.containsKey(vn.dvc.core.sla.AppointmentRule.ATTRIBUTE)
+                ? asInstant(set.get(vn.dvc.core.sla.AppointmentRule.ATTRIBUTE)) : instant(current, "agencyNewDueAt");
+        if (due != null && agencyDue != null) {
+            due = agencyDue;
+        }
         boolean paused = set.containsKey("pausedAt") ? set.get("pausedAt") != null : current.get("pausedAt") != null
                 && current.get("pausedAt").nul() == null;
         boolean overdue = set.containsKey("overdue") ? Boolean.TRUE.equals(set.get("overdue")) : bool(current, "overdue");
@@ -412,7 +418,8 @@ public final class DynamoDossierStore implements DossierStore {
         item.put("gsi2sk", s(agencySortKey(d.status().name(), d.dueAt(), d.createdAt(), d.code())));
         // ---- monitoring (issue 8): a dossier created with a due date (e.g. carried over) joins ByDueDate at once
         Map<String, Object> a = d.attributes() == null ? Map.of() : d.attributes();
-        item.putAll(dueIndexKeys(d.status(), d.dueAt(), a.get("pausedAt") != null, Boolean.TRUE.equals(a.get("overdue")),
+        Instant effectiveDue = d.dueAt() == null ? null : vn.dvc.core.sla.AppointmentRule.effectiveDue(d);
+        item.putAll(dueIndexKeys(d.status(), effectiveDue, a.get("pausedAt") != null, Boolean.TRUE.equals(a.get("overdue")),
                 a.get("dueSoonWarnedAt") != null, d.provinceCode(), d.code()));
         if (d.submittedBy() != null && d.submittedBy().role() == Role.ASSISTANT) {
             item.put("gsi3pk", s("FILER#" + d.submittedBy().id()));

@@ -31,13 +31,14 @@ public final class StepRouting {
 
     // ---- monitoring (issue 8): committed changes that are not status changes but still feed steps
     /** A flag a change raised: the SLA monitor's overdue flag (with its apology slip), or the citizen's rating. */
-    public enum Flag { OVERDUE, RATED }
+    public enum Flag { OVERDUE, RATED, RESCHEDULED }
 
     /** The citizen hears of the apology (NOTIFY) and the statistics count both (STATS). */
     public static List<Step> stepsForFlag(Flag flag) {
         return switch (flag) {
             case OVERDUE -> List.of(Step.NOTIFY, Step.STATS);
             case RATED -> List.of(Step.STATS);
+            case RESCHEDULED -> List.of(Step.NOTIFY); // the agency's new appointment date: the citizen is told
         };
     }
 }

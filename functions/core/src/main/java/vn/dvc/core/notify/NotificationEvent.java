@@ -64,7 +64,12 @@ public enum NotificationEvent {
     OVERDUE("Xin lỗi về việc chậm trả kết quả hồ sơ {code}",
             "Hồ sơ {code} ({procedure}) chưa được giải quyết đúng hẹn. Cơ quan giải quyết xin lỗi và hẹn trả kết quả ngày {dueDate}.",
             "Apology: dossier {code} is late",
-            "Dossier {code} ({procedure}) was not settled on time. The agency apologises and expects the result on {dueDate}.");
+            "Dossier {code} ({procedure}) was not settled on time. The agency apologises and expects the result on {dueDate}."),
+    // ---- monitoring (issue 8): the agency set its own new appointment date (apology slip replaced)
+    RESCHEDULED("Hẹn lại ngày trả kết quả hồ sơ {code}",
+            "Cơ quan giải quyết xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code} ({procedure}) là ngày {dueDate}. Lý do: {reason}.",
+            "New result date for dossier {code}",
+            "The agency apologises and has set a new result date for dossier {code} ({procedure}): {dueDate}. Reason: {reason}.");
 
     private final LocalizedText subject;
     private final LocalizedText body;

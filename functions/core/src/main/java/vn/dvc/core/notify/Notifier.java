@@ -222,7 +222,7 @@ public final class Notifier {
 
     // ---- monitoring (issue 8): the apology slip's {dueDate} is the NEW appointment the SLA monitor set
     static Instant dueDateFor(NotificationEvent event, Dossier dossier, Procedure procedure, Instant when) {
-        if (event == NotificationEvent.OVERDUE && dossier.attributes() != null
+        if ((event == NotificationEvent.OVERDUE || event == NotificationEvent.RESCHEDULED) && dossier.attributes() != null
                 && dossier.attributes().get("apology") instanceof Map<?, ?> apology && apology.get("newDueAt") != null) {
             try {
                 return Instant.parse(apology.get("newDueAt").toString());
@@ -240,6 +240,13 @@ public final class Notifier {
 
     /** The reason to quote: the official's supplement request, else the reason of the history event that made this status. */
     private LocalizedText reason(NotificationEvent event, Dossier dossier) {
+        // issue 8: the agency's reason for its new appointment date is on the apology slip
+        if (event == NotificationEvent.RESCHEDULED) {
+            return dossier.attributes() != null && dossier.attributes().get("apology") instanceof Map<?, ?> apology
+                    && apology.get("reason") instanceof Map<?, ?> r && r.get("vi") != null
+                    ? LocalizedText.of(String.valueOf(r.get("vi")), String.valueOf(r.get("en") != null ? r.get("en") : r.get("vi")))
+                    : null;
+        }
         if (event != NotificationEvent.NEEDS_SUPPLEMENT && event != NotificationEvent.SUPPLEMENT_REQUESTED
                 && event != NotificationEvent.REFUSED) {
             return null;

@@ -48,7 +48,7 @@ import vn.dvc.core.text.LocalizedText;
  */
 public final class DecisionService {
     public static final Set<String> ACTIONS = Set.of("take", "request-supplement", "resubmit", "approve", "refuse",
-            "transfer", "result-upload", "complete");
+            "transfer", "result-upload", "complete", "reschedule");
     static final Duration RESULT_URL_VALIDITY = Duration.ofMinutes(15);
     static final long RESULT_MAX_BYTES = 20L * 1024 * 1024;
     public static final String RESULT_CONTENT_TYPE = "application/pdf";
@@ -102,6 +102,7 @@ public final class DecisionService {
             case "refuse" -> refuse(dossier, body, actor, now, issued);
             case "transfer" -> transfer(dossier, body, actor, now);
             case "complete" -> complete(dossier, body, actor, now);
+            case "reschedule" -> reschedule(dossier, body, actor, now, issued); // issue 8
             default -> throw new IllegalStateException(action);
         };
         try {
@@ -353,6 +354,69 @@ public final class DecisionService {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    // ---- monitoring (issue 8): the agency's own new appointment date for an overdue or due-soon dossier
+    /**
+     * Sets (or replaces) the apology slip's new appointment with the agency's date: a working day after today
+     * ({@link vn.dvc.core.sla.AppointmentRule}), with a reason. It becomes the dossier's effective due date: the SLA
+     * monitor keeps it and flags the dossier overdue again only after it (the flag is lowered and the due-soon warning
+     * re-armed). The history event records the slip it replaces; the stream tells the citizen (RESCHEDULED).
+     */
+    private DossierStore.Change reschedule(Dossier d, JsonNode body, Actor actor, Instant now, Map<String, Object> issued) {
+        Map<String, Object> a = d.attributes() == null ? Map.of() : d.attributes();
+        if (d.status().isFinal() || d.dueAt() == null || a.get("pausedAt") != null
+                || d.status() == DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw new ApiException(409, "NOT_RESCHEDULABLE", LocalizedText.of(
+                    "Chỉ hẹn lại được hồ sơ đang giải quyết, có hạn và đang tính thời hạn.",
+                    "Only an open dossier with a running deadline can get a new appointment date."),
+                    List.of(Map.of("status", d.status().name())));
+        }
+        var calendar = acceptance.calendar();
+        Instant due = vn.dvc.core.sla.AppointmentRule.effectiveDue(d);
+        boolean overdue = Boolean.TRUE.equals(a.get("overdue")) || now.isAfter(due);
+        boolean dueSoon = a.get("dueSoonWarnedAt") != null
+                || vn.dvc.core.sla.SlaMonitor.isDueSoon(calendar, now, due, vn.dvc.core.sla.SlaMonitor.Policy.STANDARD.dueSoonWorkingHours());
+        if (!overdue && !dueSoon) {
+            throw new ApiException(409, "NOT_OVERDUE_OR_DUE_SOON", LocalizedText.of(
+                    "Chỉ hẹn lại ngày trả kết quả cho hồ sơ quá hạn hoặc sắp đến hạn.",
+                    "A new appointment date can only be set for an overdue or due-soon dossier."),
+                    List.of(Map.of("dueAt", due.toString())));
+        }
+        Instant newDueAt = vn.dvc.core.sla.AppointmentRule.newDueAt(calendar, text(body, "newDueDate"), now);
+        LocalizedText reason = localized(body.get("reason"));
+        if (reason == null) {
+            throw validation("reason", "REQUIRED", "Cần nêu lý do hẹn lại ngày trả kết quả.",
+                    "A reason for the new appointment date is required.");
+        }
+        Map<String, Object> slip = new LinkedHashMap<>();
+        slip.put("number", d.code() + "-XL");
+        slip.put("title", Map.of("vi", "Phiếu xin lỗi và hẹn lại ngày trả kết quả", "en", "Apology and new appointment slip"));
+        slip.put("issuedAt", now.toString());
+        slip.put("originalDueAt", d.dueAt().toString());
+        slip.put("newDueAt", newDueAt.toString());
+        slip.put("newDueSetBy", "AGENCY");
+        slip.put("agencyId", d.agencyId());
+        slip.put("reason", Map.of("vi", reason.vi(), "en", reason.en()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("slip", slip.get("number"));
+        details.put("dueAt", d.dueAt().toString());
+        details.put("newDueAt", newDueAt.toString());
+        if (a.get("apology") instanceof Map<?, ?> earlier) {
+            Map<String, Object> previous = vn.dvc.core.sla.SlaMonitor.previousSlip(earlier);
+            slip.put("replaces", previous);
+            details.put("replaces", previous);
+        }
+        issued.put("apology", slip);
+        Map<String, Object> set = new HashMap<>();
+        set.put(vn.dvc.core.sla.AppointmentRule.ATTRIBUTE, newDueAt.toString());
+        set.put("apology", slip);
+        set.put("dueSoonWarnedAt", null); // re-armed: the agency is warned again before its own date
+        if (Boolean.TRUE.equals(a.get("overdue"))) {
+            set.put("overdue", false); // overdue again only after the new date
+        }
+        return change(d, null, set, List.of(),
+                new HistoryEvent(now, actor, "APPOINTMENT_RESCHEDULED", d.status(), d.status(), reason, details));
+    }
 
     private static void require(Dossier d, DossierStatus target) {
         if (!d.status().canMoveTo(target)) {

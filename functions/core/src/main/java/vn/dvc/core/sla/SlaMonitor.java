@@ -138,18 +138,19 @@ public final class SlaMonitor {
         if (found.isEmpty()) return false;
         Dossier d = found.get();
         Map<String, Object> a = attributes(d);
+        Instant due = AppointmentRule.effectiveDue(d); // the agency's new appointment, once it set one
         if (!clockRuns(d) || a.get("dueSoonWarnedAt") != null || Boolean.TRUE.equals(a.get("overdue"))
-                || !isDueSoon(calendar, now, d.dueAt(), policy.dueSoonWorkingHours())) {
+                || !isDueSoon(calendar, now, due, policy.dueSoonWorkingHours())) {
             return false;
         }
-        long minutesLeft = calendar.officeTimeBetween(now, d.dueAt()).toMinutes();
+        long minutesLeft = calendar.officeTimeBetween(now, due).toMinutes();
         if (d.agencyId() != null) {
             // the notice id is derived from the dossier and its due date: a repeated run posts nothing new
-            inbox.post(AgencyNotice.dueSoon(d.agencyId(), "DUE_SOON#" + code + "#" + d.dueAt(), d.procedureCode(),
-                    new TemplateData(code, procedureName(d), now, d.dueAt(), null, null, null)));
+            inbox.post(AgencyNotice.dueSoon(d.agencyId(), "DUE_SOON#" + code + "#" + due, d.procedureCode(),
+                    new TemplateData(code, procedureName(d), now, due, null, null, null)));
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("dueAt", d.dueAt().toString());
+        details.put("dueAt", due.toString());
         details.put("officeMinutesLeft", minutesLeft);
         details.put("windowWorkingHours", policy.dueSoonWorkingHours());
         store.apply(new DossierStore.Change(code, d.version(), null, Map.of("dueSoonWarnedAt", now), List.of(),
@@ -163,10 +164,12 @@ public final class SlaMonitor {
         if (found.isEmpty()) return false;
         Dossier d = found.get();
         Map<String, Object> a = attributes(d);
-        if (!clockRuns(d) || Boolean.TRUE.equals(a.get("overdue")) || !now.isAfter(d.dueAt())) {
+        // issue 8: an agency-set appointment is the due date now; the dossier is overdue (again) only after it
+        Instant due = AppointmentRule.effectiveDue(d);
+        if (!clockRuns(d) || Boolean.TRUE.equals(a.get("overdue")) || !now.isAfter(due)) {
             return false;
         }
-        Instant agencyDate = instant(a.get("agencyNewDueAt"));
+        Instant agencyDate = instant(a.get(AppointmentRule.ATTRIBUTE));
         boolean byAgency = agencyDate != null && agencyDate.isAfter(now);
         Instant newDueAt = byAgency ? agencyDate : calendar.addWorkingDays(now, policy.apologyWorkingDays()).due();
         Map<String, Object> apology = new LinkedHashMap<>();
@@ -178,18 +181,35 @@ public final class SlaMonitor {
         apology.put("newDueSetBy", byAgency ? "AGENCY" : "DEFAULT");
         apology.put("agencyId", d.agencyId());
         apology.put("reason", Map.of("vi", APOLOGY_REASON.vi(), "en", APOLOGY_REASON.en()));
+        if (a.get("apology") instanceof Map<?, ?> earlier) {
+            apology.put("replaces", previousSlip(earlier)); // the agency's date was missed too: a new slip
+        }
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("overdue", true);
         set.put("overdueAt", now);
         set.put("apology", apology);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dueAt", d.dueAt().toString());
+        if (!due.equals(d.dueAt())) {
+            details.put("missedAppointment", due.toString());
+        }
         details.put("newDueAt", newDueAt.toString());
         details.put("slip", apology.get("number"));
-        details.put("officeMinutesLate", calendar.officeTimeBetween(d.dueAt(), now).toMinutes());
+        details.put("officeMinutesLate", calendar.officeTimeBetween(due, now).toMinutes());
         store.apply(new DossierStore.Change(code, d.version(), null, set, List.of(),
                 new HistoryEvent(now, ACTOR, "OVERDUE_APOLOGY_ISSUED", d.status(), d.status(), APOLOGY_REASON, details)));
         return true;
+    }
+
+    /** What a replaced slip leaves on its successor (the history keeps every slip's event in full). */
+    public static Map<String, Object> previousSlip(Map<?, ?> earlier) {
+        Map<String, Object> previous = new LinkedHashMap<>();
+        for (String k : List.of("issuedAt", "newDueAt", "newDueSetBy")) {
+            if (earlier.get(k) != null) {
+                previous.put(k, String.valueOf(earlier.get(k)));
+            }
+        }
+        return previous;
     }
 
     private LocalizedText procedureName(Dossier d) {
