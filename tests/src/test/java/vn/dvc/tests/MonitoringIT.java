@@ -491,6 +491,8 @@ class MonitoringIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> defaultSlip = (Map<String, Object>) find(late).attributes().get("apology");
         assertEquals("DEFAULT", defaultSlip.get("newDueSetBy"));
+        String supervisor = api.token("SUPERVISOR", null, null, p);
+        assertEquals(1, overdueNow(api, supervisor, "X19753.UBND"));
 
         String official = api.token("OFFICIAL", null, "X19753.UBND", p);
         LocalDate today = now.atZone(WorkingDayCalendar.ZONE).toLocalDate();
@@ -547,6 +549,8 @@ class MonitoringIT {
         assertEquals(newDue.toString(), shown.path("apology").path("newDueAt").asText(), shown.toString());
         assertEquals("Cần xác minh thêm với cơ quan công an", shown.path("apology").path("reason").path("vi").asText());
         assertFalse(shown.path("overdue").asBoolean(), "overdue again only after the agency's date");
+        assertEquals(1, overdueNow(api, supervisor, "X19753.UBND"),
+                "past its statutory date with the agency's new date pending: still counted overdue (a new date hides nothing)");
         assertEquals(1, count(late, "OVERDUE_APOLOGY_ISSUED"));
         assertEquals(1, count(late, "APPOINTMENT_RESCHEDULED"));
         JsonNode history = api.get("/dossiers/" + late + "/history", official).json();
@@ -578,5 +582,12 @@ class MonitoringIT {
         assertEquals("DEFAULT", second.get("newDueSetBy"));
         assertEquals("AGENCY", ((Map<?, ?>) second.get("replaces")).get("newDueSetBy"));
         assertEquals(2, count(late, "OVERDUE_APOLOGY_ISSUED"));
+        assertEquals(1, overdueNow(api, supervisor, "X19753.UBND"));
+    }
+
+    private static long overdueNow(Api api, String supervisor, String agency) {
+        Api.Response r = api.get("/stats?agency=" + agency, supervisor);
+        assertEquals(200, r.status(), r.body());
+        return r.json().path("totals").path("overdueNow").asLong();
     }
 }

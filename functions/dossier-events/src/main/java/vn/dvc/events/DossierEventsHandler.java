@@ -106,15 +106,18 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
         }
         // ---- monitoring (issue 8): the overdue flag (apology slip) and a rating are committed changes too
         if (raised(oldImage, newImage, "overdue")) {
-            routeFlag(StepRouting.Flag.OVERDUE, record, newImage);
+            // flagged again after the agency's own new date was missed: the citizen hears of the new slip, but the
+            // statistics counted this dossier's lateness when it was first flagged
+            boolean again = oldImage != null && oldImage.get("overdueAt") != null;
+            routeFlag(StepRouting.Flag.OVERDUE, record, newImage, again ? java.util.Set.of(StepRouting.Step.STATS) : java.util.Set.of());
         }
         if (newImage.get("ratingScore") != null && (oldImage == null || oldImage.get("ratingScore") == null)) {
-            routeFlag(StepRouting.Flag.RATED, record, newImage);
+            routeFlag(StepRouting.Flag.RATED, record, newImage, java.util.Set.of());
         }
         // issue 8: the agency set (or changed) its own new appointment date
         String appointment = text(newImage, "agencyNewDueAt");
         if (appointment != null && (oldImage == null || !appointment.equals(text(oldImage, "agencyNewDueAt")))) {
-            routeFlag(StepRouting.Flag.RESCHEDULED, record, newImage);
+            routeFlag(StepRouting.Flag.RESCHEDULED, record, newImage, java.util.Set.of());
         }
     }
 
@@ -124,10 +127,11 @@ public class DossierEventsHandler implements RequestHandler<DynamodbEvent, Strea
         return now != null && Boolean.TRUE.equals(now.bool()) && (before == null || !Boolean.TRUE.equals(before.bool()));
     }
 
-    private void routeFlag(StepRouting.Flag flag, DynamodbEvent.DynamodbStreamRecord record, Map<String, AttributeValue> newImage) {
+    private void routeFlag(StepRouting.Flag flag, DynamodbEvent.DynamodbStreamRecord record, Map<String, AttributeValue> newImage,
+                           java.util.Set<StepRouting.Step> skip) {
         for (StepRouting.Step step : StepRouting.stepsForFlag(flag)) {
             String url = queues.get(step);
-            if (url == null) {
+            if (url == null || skip.contains(step)) {
                 continue;
             }
             Map<String, Object> message = new LinkedHashMap<>();

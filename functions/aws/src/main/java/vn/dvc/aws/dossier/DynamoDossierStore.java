@@ -323,6 +323,8 @@ public final class DynamoDossierStore implements DossierStore {
         // issue 8: the agency's new appointment, once set, is the date the monitor watches (overdue only after it)
         Instant agencyDue = set.containsKey(vn.dvc.core.sla.AppointmentRule.ATTRIBUTE)
                 ? asInstant(set.get(vn.dvc.core.sla.AppointmentRule.ATTRIBUTE)) : instant(current, "agencyNewDueAt");
+        // moved past the statutory date: watched against the agency's date, still counted as overdue
+        boolean rescheduled = due != null && agencyDue != null && agencyDue.isAfter(due);
         if (due != null && agencyDue != null) {
             due = agencyDue;
         }
@@ -332,12 +334,12 @@ public final class DynamoDossierStore implements DossierStore {
         boolean warned = set.containsKey("dueSoonWarnedAt") ? set.get("dueSoonWarnedAt") != null
                 : current.get("dueSoonWarnedAt") != null && current.get("dueSoonWarnedAt").nul() == null;
         String province = set.containsKey("provinceCode") ? (String) set.get("provinceCode") : str(current, "provinceCode");
-        return dueIndexKeys(status, due, paused, overdue, warned, province, change.code());
+        return dueIndexKeys(status, due, paused, overdue, warned, rescheduled, province, change.code());
     }
 
     static Map<String, AttributeValue> dueIndexKeys(DossierStatus status, Instant due, boolean paused, boolean overdue,
-                                                    boolean warned, String province, String code) {
-        var stage = vn.dvc.core.sla.DueIndex.stageOf(status, due, paused, overdue, warned);
+                                                    boolean warned, boolean rescheduled, String province, String code) {
+        var stage = vn.dvc.core.sla.DueIndex.stageOf(status, due, paused, overdue, warned, rescheduled);
         if (stage.isEmpty() || province == null) {
             return Map.of();
         }
@@ -420,7 +422,7 @@ public final class DynamoDossierStore implements DossierStore {
         Map<String, Object> a = d.attributes() == null ? Map.of() : d.attributes();
         Instant effectiveDue = d.dueAt() == null ? null : vn.dvc.core.sla.AppointmentRule.effectiveDue(d);
         item.putAll(dueIndexKeys(d.status(), effectiveDue, a.get("pausedAt") != null, Boolean.TRUE.equals(a.get("overdue")),
-                a.get("dueSoonWarnedAt") != null, d.provinceCode(), d.code()));
+                a.get("dueSoonWarnedAt") != null, effectiveDue != null && effectiveDue.isAfter(d.dueAt()), d.provinceCode(), d.code()));
         if (d.submittedBy() != null && d.submittedBy().role() == Role.ASSISTANT) {
             item.put("gsi3pk", s("FILER#" + d.submittedBy().id()));
             item.put("gsi3sk", s(d.createdAt() + "#" + d.code()));

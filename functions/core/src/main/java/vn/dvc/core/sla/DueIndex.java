@@ -20,7 +20,14 @@ public interface DueIndex {
         /** the agency was warned that it is due soon */
         WARNED("2"),
         /** flagged overdue (apology issued), still open */
-        OVERDUE("3");
+        OVERDUE("3"),
+        /**
+         * the agency moved the appointment past the statutory due date (its own apology slip): watched against the
+         * agency's date, and counted as overdue all the while, so a new date never hides a late dossier
+         */
+        RESCHEDULED("4"),
+        /** rescheduled, and the agency was warned that its own date is near */
+        RESCHEDULED_WARNED("5");
 
         private final String prefix;
 
@@ -31,6 +38,11 @@ public interface DueIndex {
         public String prefix() {
             return prefix;
         }
+
+        /** Counted in "overdue now": flagged, or past the statutory date with the agency's new appointment pending. */
+        public boolean overdueNow() {
+            return this == OVERDUE || this == RESCHEDULED || this == RESCHEDULED_WARNED;
+        }
     }
 
     record Entry(String code, String agencyId, String communeCode, String procedureCode, Instant dueAt, Stage stage) {}
@@ -40,10 +52,25 @@ public interface DueIndex {
 
     /** Where a dossier in this state belongs in the index; empty: not indexed (the key is removed). */
     static Optional<Stage> stageOf(DossierStatus status, Instant dueAt, boolean paused, boolean overdue, boolean warned) {
+        return stageOf(status, dueAt, paused, overdue, warned, false);
+    }
+
+    /**
+     * @param dueAt the date watched: the agency's new appointment once it set one, else the statutory due date
+     * @param rescheduled the agency set an appointment after the statutory due date
+     */
+    static Optional<Stage> stageOf(DossierStatus status, Instant dueAt, boolean paused, boolean overdue, boolean warned,
+                                   boolean rescheduled) {
         if (status == null || status.isFinal() || dueAt == null || paused || status == DossierStatus.SUPPLEMENT_REQUESTED) {
             return Optional.empty();
         }
-        return Optional.of(overdue ? Stage.OVERDUE : warned ? Stage.WARNED : Stage.TO_WARN);
+        if (overdue) {
+            return Optional.of(Stage.OVERDUE);
+        }
+        if (rescheduled) {
+            return Optional.of(warned ? Stage.RESCHEDULED_WARNED : Stage.RESCHEDULED);
+        }
+        return Optional.of(warned ? Stage.WARNED : Stage.TO_WARN);
     }
 
     static String partition(String provinceCode) {

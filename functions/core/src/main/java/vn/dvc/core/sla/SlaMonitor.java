@@ -83,7 +83,8 @@ public final class SlaMonitor {
         int warned = 0, flagged = 0, unchanged = 0, failed = 0, budget = policy.maxPerRun();
         for (String province : provinces) {
             // overdue first: a dossier both past due and never warned gets its apology, not a warning
-            for (DueIndex.Stage stage : List.of(DueIndex.Stage.TO_WARN, DueIndex.Stage.WARNED)) {
+            for (DueIndex.Stage stage : List.of(DueIndex.Stage.TO_WARN, DueIndex.Stage.WARNED, DueIndex.Stage.RESCHEDULED,
+                    DueIndex.Stage.RESCHEDULED_WARNED)) {
                 for (DueIndex.Entry e : index.dueBefore(province, stage, now, Math.max(0, budget))) {
                     budget--;
                     switch (attempt(() -> flagOverdue(e.code(), now))) {
@@ -93,21 +94,25 @@ public final class SlaMonitor {
                     }
                 }
             }
-            for (DueIndex.Entry e : index.dueBefore(province, DueIndex.Stage.TO_WARN, windowEnd.plusMillis(1), Math.max(0, budget))) {
-                if (!e.dueAt().isAfter(now)) {
-                    continue; // handled above (or failed there: the next run tries again)
-                }
-                budget--;
-                switch (attempt(() -> warnDueSoon(e.code(), now))) {
-                    case 1 -> warned++;
-                    case 0 -> unchanged++;
-                    default -> failed++;
+            for (DueIndex.Stage stage : List.of(DueIndex.Stage.TO_WARN, DueIndex.Stage.RESCHEDULED)) {
+                for (DueIndex.Entry e : index.dueBefore(province, stage, windowEnd.plusMillis(1), Math.max(0, budget))) {
+                    if (!e.dueAt().isAfter(now)) {
+                        continue; // handled above (or failed there: the next run tries again)
+                    }
+                    budget--;
+                    switch (attempt(() -> warnDueSoon(e.code(), now))) {
+                        case 1 -> warned++;
+                        case 0 -> unchanged++;
+                        default -> failed++;
+                    }
                 }
             }
         }
         int overdueOpen = 0, dueSoonOpen = 0;
         for (String province : provinces) {
-            overdueOpen += index.dueBefore(province, DueIndex.Stage.OVERDUE, null, 100_000).size();
+            for (DueIndex.Stage stage : List.of(DueIndex.Stage.OVERDUE, DueIndex.Stage.RESCHEDULED, DueIndex.Stage.RESCHEDULED_WARNED)) {
+                overdueOpen += index.dueBefore(province, stage, null, 100_000).size();
+            }
             dueSoonOpen += index.dueBefore(province, DueIndex.Stage.WARNED, null, 100_000).size();
         }
         return new Report(warned, flagged, unchanged, failed, overdueOpen, dueSoonOpen);

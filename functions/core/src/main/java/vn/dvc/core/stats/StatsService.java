@@ -100,7 +100,7 @@ public final class StatsService {
     }
 
     private static void count(Indicators i, DueIndex.Entry e) {
-        if (e.stage() == DueIndex.Stage.OVERDUE) {
+        if (e.stage().overdueNow()) {
             i.addOverdueNow(1);
         } else if (e.stage() == DueIndex.Stage.WARNED) {
             i.addDueSoon(1);
@@ -113,7 +113,8 @@ public final class StatsService {
                 ? units.provinces().stream().map(p -> p.code()).toList() : List.of(scope.provinceCode());
         List<DueIndex.Entry> out = new ArrayList<>();
         for (String p : provinces) {
-            for (DueIndex.Stage stage : List.of(DueIndex.Stage.WARNED, DueIndex.Stage.OVERDUE)) {
+            for (DueIndex.Stage stage : List.of(DueIndex.Stage.WARNED, DueIndex.Stage.OVERDUE, DueIndex.Stage.RESCHEDULED,
+                    DueIndex.Stage.RESCHEDULED_WARNED)) {
                 for (DueIndex.Entry e : due.dueBefore(p, stage, null, LIVE_LIMIT)) {
                     boolean inside = switch (scope.kind()) {
                         case AGENCY -> scope.code().equals(e.agencyId());

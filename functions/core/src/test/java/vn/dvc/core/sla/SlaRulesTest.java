@@ -63,6 +63,13 @@ class SlaRulesTest {
         assertEquals(Optional.empty(), DueIndex.stageOf(DossierStatus.COMPLETED, due, false, true, true), "final: leaves");
         assertEquals(Optional.empty(), DueIndex.stageOf(DossierStatus.SUPPLEMENT_REQUESTED, due, true, false, false), "clock stopped");
         assertEquals(Optional.empty(), DueIndex.stageOf(DossierStatus.VALIDATING, null, false, false, false), "no due date");
+        // the agency moved the appointment past the statutory date: watched against its date, counted overdue meanwhile
+        assertEquals(Optional.of(DueIndex.Stage.RESCHEDULED), DueIndex.stageOf(DossierStatus.IN_PROGRESS, due, false, false, false, true));
+        assertEquals(Optional.of(DueIndex.Stage.RESCHEDULED_WARNED), DueIndex.stageOf(DossierStatus.IN_PROGRESS, due, false, false, true, true));
+        assertEquals(Optional.of(DueIndex.Stage.OVERDUE), DueIndex.stageOf(DossierStatus.IN_PROGRESS, due, false, true, false, true),
+                "the agency's date missed too");
+        assertTrue(DueIndex.Stage.RESCHEDULED.overdueNow() && DueIndex.Stage.RESCHEDULED_WARNED.overdueNow() && DueIndex.Stage.OVERDUE.overdueNow());
+        assertFalse(DueIndex.Stage.TO_WARN.overdueNow() || DueIndex.Stage.WARNED.overdueNow());
         // keys sort by stage, then due date
         assertTrue(DueIndex.sortKey(DueIndex.Stage.TO_WARN, due, "B").compareTo(DueIndex.sortKey(DueIndex.Stage.TO_WARN, due.plusSeconds(60), "A")) < 0);
         assertTrue(DueIndex.sortKey(DueIndex.Stage.TO_WARN, due.plusSeconds(9999), "A").compareTo(DueIndex.sortKey(DueIndex.Stage.WARNED, due, "A")) < 0);
