@@ -32,6 +32,7 @@ import vn.dvc.core.intake.Routing;
 import vn.dvc.core.intake.UploadUrls;
 import vn.dvc.core.intake.Withdrawal;
 import vn.dvc.core.json.Json;
+import vn.dvc.core.paging.PageLimit;
 import vn.dvc.core.security.Role;
 import vn.dvc.core.units.AdministrativeUnits;
 
@@ -147,7 +148,7 @@ public class IntakeApiHandler extends HttpApiHandler {
             throw ApiException.forbidden("CITIZENS_ONLY", "Kho giấy tờ dành cho công dân.",
                     "The document store is for citizens.");
         }
-        int limit = parseLimit(request.query("limit"));
+        int limit = PageLimit.parse(request.query("limit"), 50, 200);
         String cursor = request.query("cursor");
         if (cursor != null && !StoredDocument.isWellFormedId(cursor)) {
             throw ApiException.badRequest("BAD_CURSOR", "Con trỏ phân trang không hợp lệ.", "The paging cursor is invalid.");
@@ -186,21 +187,6 @@ public class IntakeApiHandler extends HttpApiHandler {
     }
 
     private static final int MAX_DOCUMENTS = 1000;
-
-    private static int parseLimit(String text) {
-        if (text == null) {
-            return 50;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= 200) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 200.", "limit must be between 1 and 200.");
-    }
 
     /** The documents route takes the list itself ({@code [{component, contentType}]}) or {@code {"components": [...]}}. */
     private static JsonNode listOrObjectBody(HttpRequest request) {

@@ -34,6 +34,7 @@ import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.error.ApiException;
 import vn.dvc.core.intake.Routing;
 import vn.dvc.core.intake.RoutingDecision;
+import vn.dvc.core.paging.PageLimit;
 import vn.dvc.core.processing.AccessAudit;
 import vn.dvc.core.processing.Acceptance;
 import vn.dvc.core.processing.DecisionService;
@@ -131,7 +132,7 @@ public class ProcessingApiHandler extends HttpApiHandler {
         if (agency == null) {
             throw ApiException.notFound("AGENCY_NOT_FOUND", "Không tìm thấy cơ quan.", "No such agency.");
         }
-        int limit = parseNoticeLimit(request.query("limit"));
+        int limit = PageLimit.parse(request.query("limit"), 50, 200);
         String cursor = request.query("cursor");
         if (inbox == null) {
             throw new IllegalStateException("no agency inbox configured");
@@ -157,21 +158,6 @@ public class ProcessingApiHandler extends HttpApiHandler {
         return HttpResponse.json(200, body);
     }
 
-    private static int parseNoticeLimit(String text) {
-        if (text == null) {
-            return 50;
-        }
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= 200) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 200.", "limit must be between 1 and 200.");
-    }
-
     // ---- queues --------------------------------------------------------------------------------------------------
 
     private APIGatewayV2HTTPResponse agencyQueue(HttpRequest request) {
@@ -188,7 +174,7 @@ public class ProcessingApiHandler extends HttpApiHandler {
         }
         DossierStatus status = parseStatus(request.query("status"));
         Instant dueBefore = parseInstant(request.query("dueBefore"));
-        var page = queue.byAgency(agency.id(), status, dueBefore, parseLimit(request.query("limit")), request.query("cursor"));
+        var page = queue.byAgency(agency.id(), status, dueBefore, PageLimit.parse(request.query("limit"), 20, 100), request.query("cursor"));
         return HttpResponse.json(200, page(page, request.language()));
     }
 
@@ -206,7 +192,7 @@ public class ProcessingApiHandler extends HttpApiHandler {
         }
         String centre = Agency.idOf(AgencyLevel.PROVINCE, province, AgencyKind.SERVICE_CENTRE);
         // The queue is the provincial centre's partition of the agency index, filtered to manual routing.
-        var page = queue.byAgency(centre, parseStatus(request.query("status")), null, parseLimit(request.query("limit")),
+        var page = queue.byAgency(centre, parseStatus(request.query("status")), null, PageLimit.parse(request.query("limit"), 20, 100),
                 request.query("cursor"));
         List<Dossier> manual = page.items().stream()
                 .filter(d -> "MANUAL".equals(d.attributes().get(RoutingDecision.ATTRIBUTE))).toList();
@@ -332,16 +318,5 @@ public class ProcessingApiHandler extends HttpApiHandler {
             throw ApiException.badRequest("BAD_DUE_BEFORE", "dueBefore phải là ngày (YYYY-MM-DD) hoặc thời điểm ISO-8601.",
                     "dueBefore must be a date (YYYY-MM-DD) or an ISO-8601 instant.");
         }
-    }
-
-    private static int parseLimit(String text) {
-        if (text == null) return 20;
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= 100) return limit;
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 100.", "limit must be between 1 and 100.");
     }
 }

@@ -20,6 +20,7 @@ import vn.dvc.core.dossier.DossierCode;
 import vn.dvc.core.dossier.DossierStore;
 import vn.dvc.core.dossier.HistoryEvent;
 import vn.dvc.core.error.ApiException;
+import vn.dvc.core.paging.PageLimit;
 import vn.dvc.core.security.Role;
 import vn.dvc.core.text.Language;
 // ---- issue 7: delivery states, public look-up, rating, result link
@@ -211,7 +212,7 @@ public class StatusApiHandler extends HttpApiHandler {
             throw ApiException.badRequest("BAD_FILED_BY", "filedBy chỉ nhận giá trị \"me\".", "filedBy accepts only \"me\".");
         }
         if (request.caller().role() == Role.ASSISTANT && filedBy != null && request.caller().subject() != null) {
-            int limit = parseLimit(request.query("limit"));
+            int limit = PageLimit.parse(request.query("limit"), 20, 100);
             var page = store.byFiler(request.caller().subject(), limit, request.query("cursor"));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", page.items().stream().map(d -> summary(d, request.language())).toList());
@@ -225,23 +226,12 @@ public class StatusApiHandler extends HttpApiHandler {
         if (request.caller().role() != Role.CITIZEN || !ApplicantKeys.isPersonalId(request.caller().personalId())) {
             throw ApiException.forbidden("CITIZENS_ONLY", "Danh sách này dành cho công dân.", "This list is for citizens.");
         }
-        int limit = parseLimit(request.query("limit"));
+        int limit = PageLimit.parse(request.query("limit"), 20, 100);
         var page = store.byApplicant(keys.keyOf(request.caller().personalId()), limit, request.query("cursor"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.items().stream().map(d -> summary(d, request.language())).toList());
         body.put("nextCursor", page.nextCursor());
         return HttpResponse.json(200, body);
-    }
-
-    private static int parseLimit(String text) {
-        if (text == null) return 20;
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= 100) return limit;
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 100.", "limit must be between 1 and 100.");
     }
 
     private static Map<String, Object> summary(Dossier d, Language language) {

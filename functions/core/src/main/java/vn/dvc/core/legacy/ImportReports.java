@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import vn.dvc.core.error.ApiException;
+import vn.dvc.core.paging.PageLimit;
 
 /**
  * The operator's view of legacy imports (issue 8, {@code GET /imports/{name}}): an import is named by its file's
@@ -39,14 +40,7 @@ public final class ImportReports {
     }
 
     public static int limit(String text) {
-        if (text == null) return 20;
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= 100) return limit;
-        } catch (NumberFormatException ignored) {
-            // fall through
-        }
-        throw ApiException.badRequest("BAD_LIMIT", "limit phải từ 1 đến 100.", "limit must be between 1 and 100.");
+        return PageLimit.parse(text, 20, 100);
     }
 
     /** The cursor is the last summary key of the previous page (opaque, base64url); null: from the start. */
