@@ -162,6 +162,31 @@ class EventsReplayIT {
         }
     }
 
+    /**
+     * Puts an import file where its sample event points. The re-import sample writes the same key again while the
+     * local runner's watcher may still be feeding the previous copy to the importer; S3Proxy can refuse that PUT
+     * outright (the SDK sees "Error writing request body"), so a refused PUT is tried again after a pause.
+     */
+    private static void putFixture(String key, Path fixture) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                vn.dvc.aws.AwsClients.s3().putObject(b -> b.bucket(Suite.suite().names().bucketName("DocumentBucket")).key(key),
+                        software.amazon.awssdk.core.sync.RequestBody.fromFile(fixture));
+                return;
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1000L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("events")
     void replays(String relative) throws IOException {
@@ -195,8 +220,7 @@ class EventsReplayIT {
             if (S3_FIXTURES.containsKey(relative)) { // issue 8
                 String key = s3Event.getRecords().get(0).getS3().getObject().getKey();
                 Path fixture = ContractIT.ROOT.resolve("events").resolve(S3_FIXTURES.get(relative));
-                vn.dvc.aws.AwsClients.s3().putObject(b -> b.bucket(Suite.suite().names().bucketName("DocumentBucket")).key(key),
-                        software.amazon.awssdk.core.sync.RequestBody.fromFile(fixture));
+                putFixture(key, fixture);
             }
             if (S3_REPLAY_FIRST.containsKey(relative)) { // issue 8
                 functions.invoke(function.logicalId(), EventLoader.loadS3Event(
