@@ -91,6 +91,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String loadAtStart = loadAverage();
         LocalSuite suite = LocalSuite.start(0);
+        vn.dvc.local.DemoCitizens.seed(suite); // the population register the lifecycle's citizen is checked against
         int status = 0;
         try {
             Path root = LocalSuite.findTemplate().getParent();
